@@ -1,0 +1,49 @@
+import type { ContextBindings, ScriptContext } from '../core/context.ts';
+import { ContextMessaging } from './messaging.ts';
+import { createRuntime, type PrivilegedRuntime, type Runtime, type WebPageRuntime } from './runtime.ts';
+import { createTabs, type Tabs } from './tabs.ts';
+
+/** The `chrome` object of an extension context: runtime messaging and tabs messaging. */
+export interface ExtensionChrome {
+  readonly runtime: PrivilegedRuntime;
+  readonly tabs: Tabs;
+}
+
+/** A content script's `chrome`: runtime messaging only. */
+export interface ContentScriptChrome {
+  readonly runtime: Runtime;
+}
+
+/** A web page's `chrome`, present only where some extension's externally_connectable covers it. */
+export interface WebPageChrome {
+  readonly runtime: WebPageRuntime;
+}
+
+export type Chrome = ExtensionChrome | ContentScriptChrome | WebPageChrome;
+
+/**
+ * Builds a context's API objects: the messaging surface Chrome gives that kind of context
+ * (_api_features.json) and no more.
+ */
+export function createChromeBindings(context: ScriptContext): ContextBindings {
+  const messaging = new ContextMessaging(context);
+  return { endpoint: messaging, chrome: createChrome(context, messaging) };
+}
+
+function createChrome(context: ScriptContext, messaging: ContextMessaging): Chrome | undefined {
+  switch (context.type) {
+    case 'service_worker':
+    case 'extension_page':
+      return {
+        runtime: createRuntime(messaging, context) as PrivilegedRuntime,
+        tabs: createTabs(messaging),
+      };
+    case 'content_script':
+      return { runtime: createRuntime(messaging, context) as Runtime };
+    case 'web_page':
+      // IsRuntimeAvailableToContext: chrome.runtime only if some extension lets this page connect.
+      // Other pages still have a `chrome` object, just no runtime on it.
+      if (!context.browser.isWebPageConnectable(context.url)) return {} as WebPageChrome;
+      return { runtime: createRuntime(messaging, context) as WebPageRuntime };
+  }
+}

@@ -1,0 +1,78 @@
+import type { ScriptContext } from '../core/context.ts';
+import { CONTEXT_INVALIDATED, errorInEventHandler } from '../core/errors.ts';
+import { describeThrown } from './thrown.ts';
+
+/** What one dispatch produced: each listener's return value, and what listeners threw. */
+export interface DispatchResult {
+  readonly results: unknown[];
+  readonly errors: unknown[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- listeners of any shape
+type AnyListener = (...args: any[]) => unknown;
+
+/**
+ * A chrome.Event (extensions/renderer/bindings/event_emitter.cc): listeners run synchronously
+ * in registration order over a snapshot; a listener's throw is reported to the console and
+ * does not stop the others.
+ */
+export class ChromeEvent<Listener extends AnyListener> {
+  #listeners: Listener[] = [];
+  #invalidated = false;
+
+  constructor(private readonly context: ScriptContext) {}
+
+  addListener(listener: Listener): void {
+    this.assertContextValid();
+    if (this.#invalidated || typeof listener !== 'function') return;
+    if (!this.#listeners.includes(listener)) this.#listeners.push(listener);
+  }
+
+  removeListener(listener: Listener): void {
+    this.assertContextValid();
+    const index = this.#listeners.indexOf(listener);
+    if (index >= 0) this.#listeners.splice(index, 1);
+  }
+
+  hasListener(listener: Listener): boolean {
+    this.assertContextValid();
+    return this.#listeners.includes(listener);
+  }
+
+  hasListeners(): boolean {
+    this.assertContextValid();
+    return this.#listeners.length > 0;
+  }
+
+  /** Internal: whether dispatching would reach anyone (no context check). */
+  get listenerCount(): number {
+    return this.#listeners.length;
+  }
+
+  /** Internal: runs every listener with `args`. */
+  dispatch(args: Parameters<Listener>): DispatchResult {
+    const results: unknown[] = [];
+    const errors: unknown[] = [];
+    for (const listener of [...this.#listeners]) {
+      if (!this.context.valid) break;
+      try {
+        const result = listener(...args);
+        if (result !== undefined) results.push(result);
+      } catch (error) {
+        errors.push(error);
+        this.context.log('error', errorInEventHandler(describeThrown(error, true)));
+      }
+    }
+    return { results, errors };
+  }
+
+  /** Internal: the event's owner is gone; later addListener calls are ignored. */
+  invalidate(): void {
+    this.#invalidated = true;
+    this.#listeners = [];
+  }
+
+  private assertContextValid(): void {
+    if (!this.context.valid) throw new Error(CONTEXT_INVALIDATED);
+  }
+}

@@ -1,0 +1,17 @@
+import { invocationError } from '../core/errors.ts';
+import { SerializationError } from '../core/serialization.ts';
+import type { ContextMessaging } from './messaging.ts';
+import type { APISignature } from './signature.ts';
+
+/**
+ * The one-time APIs serialize inside the binding, so a message that cannot be sent throws the
+ * invocation-prefixed TypeError (messaging_util.cc via APISignature error reporting).
+ */
+export function serializeForCall(messaging: ContextMessaging, signature: APISignature, message: unknown): string {
+  try {
+    return messaging.serialize(message);
+  } catch (error) {
+    if (!(error instanceof SerializationError)) throw error;
+    throw new messaging.realm.TypeError(invocationError(signature.apiMethod, signature.expectedSignature, error.message));
+  }
+}

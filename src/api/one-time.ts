@@ -1,0 +1,230 @@
+import { types } from 'node:util';
+import type { ConnectDispatch, MessagingEventName, PortId } from '../core/context.ts';
+import type { MessageSender } from '../core/sender.ts';
+import {
+  LISTENER_ERROR_UNPARSEABLE,
+  PORT_CLOSED_BEFORE_RESPONSE,
+  PROMISE_REJECTED_WITHOUT_ERROR,
+  errorHandlingResponse,
+} from '../core/errors.ts';
+import { SerializationError } from '../core/serialization.ts';
+import type { ContextMessaging } from './messaging.ts';
+import { describeThrown } from './thrown.ts';
+
+type Opener =
+  | { readonly style: 'promise'; resolve(value: unknown): void; reject(error: Error): void }
+  | { readonly style: 'callback'; readonly callback: (...args: unknown[]) => void };
+
+interface Receiver {
+  readonly portId: PortId;
+  readonly eventName: MessagingEventName;
+  readonly sender: MessageSender;
+}
+
+const portKey = (portId: PortId): number => portId.channelId * 2 + (portId.isOpener ? 0 : 1);
+
+/**
+ * runtime.sendMessage and tabs.sendMessage in one context, both ends
+ * (extensions/renderer/api/messaging/one_time_message_handler.cc).
+ */
+export class OneTimeMessageHandler {
+  readonly #openers = new Map<number, Opener>();
+  readonly #receivers = new Map<number, Receiver>();
+  /** A sendResponse that was garbage-collected unused closes this context's port, as Chrome's GCCallback does. */
+  readonly #collected = new FinalizationRegistry<PortId>((portId) => this.onResponderCollected(portId));
+
+  constructor(private readonly messaging: ContextMessaging) {}
+
+  // ----- opener -----
+
+  /** Opens the channel, posts the message, and returns what the API call returns. */
+  send(portId: PortId, json: string, callback?: (...args: unknown[]) => void): Promise<unknown> | undefined {
+    const { service, context, realm } = this.messaging;
+    service.postMessage(context, portId, json);
+    if (callback) {
+      this.#openers.set(portKey(portId), { style: 'callback', callback });
+      return undefined;
+    }
+    return new realm.Promise((resolve, reject) => {
+      this.#openers.set(portKey(portId), { style: 'promise', resolve, reject });
+    });
+  }
+
+  /** DeliverReplyToOpener: the first reply completes the call and closes the channel. */
+  private deliverReplyToOpener(portId: PortId, json: string): void {
+    const opener = this.#openers.get(portKey(portId));
+    if (!opener) return;
+    this.#openers.delete(portKey(portId));
+    this.complete(opener, '', this.messaging.parse(json));
+    this.messaging.service.closePort(this.messaging.context, portId, true);
+  }
+
+  /** DisconnectOpener: with no error a promise resolves undefined, a callback hears "port closed". */
+  private disconnectOpener(portId: PortId, error: string): void {
+    const opener = this.#openers.get(portKey(portId));
+    if (!opener) return;
+    this.#openers.delete(portKey(portId));
+    const message = error !== '' ? error : opener.style === 'callback' ? PORT_CLOSED_BEFORE_RESPONSE : '';
+    this.complete(opener, message, undefined);
+  }
+
+  private complete(opener: Opener, error: string, value: unknown): void {
+    const { realm, lastError, context } = this.messaging;
+    if (opener.style === 'promise') {
+      if (error !== '') opener.reject(new realm.Error(error));
+      else opener.resolve(value);
+      return;
+    }
+    const run = (): void => {
+      try {
+        if (error !== '') opener.callback();
+        else opener.callback(value);
+      } catch (thrown) {
+        context.log('error', errorHandlingResponse(describeThrown(thrown, true)));
+      }
+    };
+    lastError.runWith(error, run);
+  }
+
+  // ----- receiver -----
+
+  /** AddReceiver: this context takes part only if it listens to the event. */
+  addReceiver(portId: PortId, dispatch: ConnectDispatch): boolean {
+    if (this.messaging.messageEvent(dispatch.eventName).listenerCount === 0) return false;
+    this.#receivers.set(portKey(portId), {
+      portId,
+      eventName: dispatch.eventName,
+      sender: this.messaging.toRealm(dispatch.sender),
+    });
+    return true;
+  }
+
+  /** DeliverMessageToReceiver: every listener runs with one sendResponse shared by all of them. */
+  private deliverMessageToReceiver(portId: PortId, json: string): void {
+    const receiver = this.#receivers.get(portKey(portId));
+    if (!receiver) return;
+    const message = this.messaging.parse(json);
+    const sendResponse = this.createResponder(receiver);
+    const outcome = this.messaging.messageEvent(receiver.eventName).dispatch([message, receiver.sender, sendResponse]);
+    // Only runtime.onMessage looks at what listeners returned; other events keep the port open
+    // until a reply, the responder's collection, or the context's death.
+    if (receiver.eventName === 'runtime.onMessage') this.onEventFired(receiver, outcome.results, outcome.errors, sendResponse);
+  }
+
+  private createResponder(receiver: Receiver): (response?: unknown) => void {
+    const respond = (response: unknown): void => this.respond(receiver, response);
+    // A plain function, as Chrome's: callable with any receiver and any number of arguments.
+    const sendResponse = function sendResponse(...args: unknown[]): void {
+      respond(args.length > 0 ? args[0] : undefined);
+    };
+    this.#collected.register(sendResponse, receiver.portId);
+    return sendResponse;
+  }
+
+  /** OnOneTimeMessageResponse: the first call wins; later ones, or calls after the port closed, do nothing. */
+  private respond(receiver: Receiver, response: unknown): void {
+    const { service, context, realm, features } = this.messaging;
+    if (this.#receivers.get(portKey(receiver.portId)) !== receiver) return;
+    let json: string;
+    try {
+      json = this.messaging.serialize(response);
+    } catch (error) {
+      if (!(error instanceof SerializationError)) throw error;
+      // M144+: an answer that cannot be sent also ends the channel with the reason.
+      if (features.onMessagePromiseReturns) this.closeReceiver(receiver, true, error.message);
+      throw new realm.TypeError(error.message);
+    }
+    service.postMessage(context, receiver.portId, json);
+    this.closeReceiver(receiver, true);
+  }
+
+  /** OnEventFired: after all listeners ran, decide between an error, a later answer, or no answer. */
+  private onEventFired(receiver: Receiver, results: unknown[], errors: unknown[], sendResponse: (r?: unknown) => void): void {
+    const { service, context, features } = this.messaging;
+    if (this.#receivers.get(portKey(receiver.portId)) !== receiver) return;
+    if (features.onMessagePromiseReturns && errors.length > 0) {
+      this.closeReceiver(receiver, true, listenerErrorMessage(errors[0]));
+      return;
+    }
+    let willReplyAsync = false;
+    for (const result of results) {
+      if (result === true) {
+        willReplyAsync = true;
+        if (!features.onMessagePromiseReturns) break;
+      }
+      if (features.onMessagePromiseReturns && types.isPromise(result)) {
+        (result as Promise<unknown>).then(
+          (value) => {
+            try {
+              sendResponse(value);
+            } catch {
+              // The serialization failure already closed the channel with its reason.
+            }
+          },
+          (reason: unknown) => this.onPromiseRejected(receiver, reason),
+        );
+        willReplyAsync = true;
+      }
+    }
+    if (willReplyAsync) {
+      service.responsePending(context, receiver.portId);
+      return;
+    }
+    this.closeReceiver(receiver, false);
+  }
+
+  /** PromiseRejectedResponse: only a native Error's text reaches the sender. */
+  private onPromiseRejected(receiver: Receiver, reason: unknown): void {
+    if (this.#receivers.get(portKey(receiver.portId)) !== receiver) return;
+    const message = types.isNativeError(reason) ? `Uncaught ${describeThrown(reason)}` : PROMISE_REJECTED_WITHOUT_ERROR;
+    this.closeReceiver(receiver, true, message);
+  }
+
+  private onResponderCollected(portId: PortId): void {
+    const receiver = this.#receivers.get(portKey(portId));
+    if (!receiver || !this.messaging.context.valid) return;
+    this.closeReceiver(receiver, false);
+  }
+
+  private closeReceiver(receiver: Receiver, closeChannel: boolean, error?: string): void {
+    const { service, context } = this.messaging;
+    this.#receivers.delete(portKey(receiver.portId));
+    if (closeChannel && error !== undefined) service.closeChannelWithError(context, receiver.portId, error);
+    else service.closePort(context, receiver.portId, closeChannel);
+  }
+
+  // ----- both -----
+
+  /** True when the message was for a one-time port of this context. */
+  deliverMessage(portId: PortId, json: string): boolean {
+    const key = portKey(portId);
+    if (portId.isOpener ? !this.#openers.has(key) : !this.#receivers.has(key)) return false;
+    if (portId.isOpener) this.deliverReplyToOpener(portId, json);
+    else this.deliverMessageToReceiver(portId, json);
+    return true;
+  }
+
+  disconnect(portId: PortId, error: string): boolean {
+    const key = portKey(portId);
+    if (portId.isOpener) {
+      if (!this.#openers.has(key)) return false;
+      this.disconnectOpener(portId, error);
+      return true;
+    }
+    return this.#receivers.delete(key);
+  }
+
+  /** The context died: pending calls never settle, as in Chrome. */
+  invalidate(): void {
+    this.#openers.clear();
+    this.#receivers.clear();
+  }
+}
+
+/** MaybeGetFirstErrorMessageFromListenerResult: "Uncaught " and how V8 prints the thrown value. */
+function listenerErrorMessage(thrown: unknown): string {
+  const text = describeThrown(thrown);
+  return text === '' ? LISTENER_ERROR_UNPARSEABLE : `Uncaught ${text}`;
+}
+
+export { portKey };

@@ -1,0 +1,26 @@
+import type { ScriptContext } from '../core/context.ts';
+
+/**
+ * The intrinsics of the JavaScript realm a context runs in. Objects the API hands to a context
+ * (errors, promises, parsed messages) are made with that realm's constructors, so that code
+ * running in a `vm` context sees its own `Error`, `Promise` and `Object`.
+ */
+export interface Realm {
+  readonly Error: ErrorConstructor;
+  readonly TypeError: TypeErrorConstructor;
+  readonly Promise: PromiseConstructor;
+  readonly JSON: JSON;
+}
+
+export const HOST_REALM: Realm = { Error, TypeError, Promise, JSON };
+
+const realms = new WeakMap<ScriptContext, Realm>();
+
+/** Binds a context to the realm its code runs in; call before the context's `chrome` is first used. */
+export function setContextRealm(context: ScriptContext, realm: Realm): void {
+  realms.set(context, realm);
+}
+
+export function realmOf(context: ScriptContext): Realm {
+  return realms.get(context) ?? HOST_REALM;
+}

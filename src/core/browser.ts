@@ -1,0 +1,220 @@
+import { ScriptContext, type BindingsFactory, type ConsoleMessage, type ContextScript } from './context.ts';
+import type { Document } from './document.ts';
+import { Extension, type ExtensionInit } from './extension.ts';
+import { MessageService, type ContextGone, type TabTarget } from './message-service.ts';
+import { Tab, type TabInit } from './tab.ts';
+import { DEFAULT_CHROME_VERSION, featuresOf, type BehaviourFeatures } from './version.ts';
+
+export interface BrowserOptions {
+  /** The Chrome milestone whose behaviour to emulate; defaults to the Chromium installed here (156). */
+  readonly chromeVersion?: number;
+  /** Whether pages enter the back/forward cache when the tab navigates away (Chrome: on). */
+  readonly backForwardCache?: boolean;
+  /** Every console message any context writes (unchecked lastError, listener errors, …). */
+  readonly onConsole?: (context: ScriptContext, message: ConsoleMessage) => void;
+}
+
+/**
+ * One emulated browser: its extensions, tabs and message service. Browsers share nothing;
+ * any number can run side by side.
+ */
+export class Browser {
+  readonly chromeVersion: number;
+  readonly features: BehaviourFeatures;
+  readonly backForwardCache: boolean;
+  readonly messageService = new MessageService(this);
+  readonly extensions = new Map<string, Extension>();
+  readonly tabs = new Map<number, Tab>();
+  /** Window and tab ids share one counter, as Chrome's SessionIDs do. */
+  readonly windowId: number;
+  #nextSessionId = 1;
+  #pendingTasks = 0;
+  readonly #onConsole: BrowserOptions['onConsole'];
+
+  constructor(
+    /** Gives each new context its API objects; the `chrome` surfaces live outside the core. */
+    readonly bindingsFactory: BindingsFactory,
+    options: BrowserOptions = {},
+  ) {
+    this.chromeVersion = options.chromeVersion ?? DEFAULT_CHROME_VERSION;
+    this.features = featuresOf(this.chromeVersion);
+    this.backForwardCache = options.backForwardCache ?? true;
+    this.#onConsole = options.onConsole;
+    this.windowId = this.#nextSessionId++;
+  }
+
+  // ----- public model -----
+
+  /** Installs and enables an MV3 extension. Throws ManifestError for a manifest Chrome would refuse. */
+  installExtension(init: ExtensionInit): Extension {
+    const extension = new Extension(this, init);
+    if (this.extensions.has(extension.id)) {
+      throw new Error(`An extension with id ${extension.id} is already installed`);
+    }
+    this.extensions.set(extension.id, extension);
+    extension.enable();
+    return extension;
+  }
+
+  /** Opens a tab at `url`, with nested frames if given, and makes it the active tab. */
+  openTab(target: string | TabInit, options: Omit<TabInit, 'url'> = {}): Tab {
+    const init: TabInit = typeof target === 'string' ? { ...options, url: target } : { ...options, ...target };
+    if (init.active !== false) for (const tab of this.tabs.values()) tab.active = false;
+    const tab = new Tab(this, this.#nextSessionId++, init);
+    tab.active = init.active !== false;
+    this.tabs.set(tab.id, tab);
+    return tab;
+  }
+
+  getTab(tabId: number): Tab | undefined {
+    return this.tabs.get(tabId);
+  }
+
+  /** Resolves when no message, response or disconnect is still on its way. */
+  async idle(): Promise<void> {
+    do {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    } while (this.#pendingTasks > 0);
+  }
+
+  /** Closes every tab and unloads every extension. */
+  close(): void {
+    for (const tab of [...this.tabs.values()]) tab.close();
+    for (const extension of [...this.extensions.values()]) extension.uninstall();
+  }
+
+  // ----- the browser's task queue: everything that crosses between contexts goes through it -----
+
+  post(task: () => void): void {
+    this.#pendingTasks++;
+    setImmediate(() => {
+      this.#pendingTasks--;
+      task();
+    });
+  }
+
+  // ----- hooks for the model's own classes -----
+
+  reportConsole(context: ScriptContext, message: ConsoleMessage): void {
+    this.#onConsole?.(context, message);
+  }
+
+  tabIndex(tab: Tab): number {
+    let index = 0;
+    for (const other of this.tabs.values()) {
+      if (other === tab) return index;
+      if (other.windowId === tab.windowId) index++;
+    }
+    return -1;
+  }
+
+  tabClosed(tab: Tab): void {
+    this.tabs.delete(tab.id);
+  }
+
+  /** ChromeMessagingDelegate::CreateReceiverForTab: the documents a tabs.* channel reaches. */
+  resolveTabTarget(target: TabTarget): Document[] | undefined {
+    const tab = this.tabs.get(target.tabId);
+    if (!tab) return undefined;
+    const documents = [...tab.mainFrame.document.subtree()];
+    let chosen = documents;
+    if (target.documentId !== undefined) chosen = chosen.filter((d) => d.documentId === target.documentId);
+    if (target.frameId !== undefined) chosen = chosen.filter((d) => d.frame.frameId === target.frameId);
+    return chosen.length > 0 ? chosen : undefined;
+  }
+
+  documentCreated(document: Document): void {
+    const pageOf = document.extension;
+    if (pageOf) {
+      const context = document.mainWorld;
+      pageOf.pageContexts.add(context);
+      const script = pageOf.scripts[new URL(document.url).pathname.slice(1)];
+      if (script) context.run(script);
+    }
+    for (const extension of this.extensions.values()) {
+      if (!extension.enabled) continue;
+      const scripts = extension.parsed.contentScripts.filter((entry) =>
+        entry.matchesFrame({ url: document.url, isMainFrame: document.frame.isMainFrame }),
+      );
+      if (scripts.length === 0) continue;
+      const files = scripts.flatMap((entry) => entry.js);
+      this.injectContentScript(
+        document,
+        extension,
+        files.flatMap((file) => (extension.scripts[file] ? [extension.scripts[file]] : [])),
+      );
+    }
+  }
+
+  /** Creates (once) the extension's isolated world in `document` and runs `scripts` in it. */
+  injectContentScript(document: Document, extension: Extension, scripts: readonly ContextScript[]): ScriptContext {
+    if (!extension.enabled) throw new Error(`Extension ${extension.id} is not enabled: cannot inject content scripts`);
+    const world = document.isolatedWorld(extension, true)!;
+    for (const script of scripts) world.run(script);
+    return world;
+  }
+
+  /** A document stops being the frame's current one: it unloads, or enters the back/forward cache. */
+  documentLeaving(document: Document, how: 'unload' | 'bfcache'): void {
+    for (const doc of document.subtree()) {
+      if (how === 'bfcache') {
+        doc.lifecycle = 'cached';
+        for (const context of doc.contexts()) {
+          doc.extension?.pageContexts.delete(context);
+          if (this.features.bfcacheClosesPorts) this.messageService.contextGone(context, 'bfcache');
+        }
+      } else {
+        doc.lifecycle = 'pending_deletion';
+        for (const child of doc.childFrames) child.markDetached();
+        for (const context of doc.contexts()) this.destroyContext(context);
+      }
+    }
+  }
+
+  documentRestored(document: Document): void {
+    for (const doc of document.subtree()) {
+      doc.lifecycle = 'active';
+      const extension = doc.extension;
+      if (extension) for (const context of doc.contexts()) if (context.type === 'extension_page') extension.pageContexts.add(context);
+    }
+  }
+
+  documentEvicted(document: Document): void {
+    this.documentLeaving(document, 'unload');
+  }
+
+  destroyContext(context: ScriptContext, reason: ContextGone = 'unload'): void {
+    context.extension?.pageContexts.delete(context);
+    context.invalidate();
+    this.messageService.contextGone(context, reason);
+  }
+
+  /** The extension unloaded: its pages close, and its content scripts are orphaned. */
+  extensionUnloaded(extension: Extension): void {
+    for (const context of [...extension.pageContexts]) {
+      const tab = context.tab;
+      if (tab && context.frame?.isMainFrame) tab.close();
+      else this.destroyContext(context);
+    }
+    for (const tab of this.tabs.values()) {
+      for (const document of tab.mainFrame.document.subtree()) {
+        const world = document.forgetIsolatedWorld(extension.id);
+        if (world) this.destroyContext(world);
+      }
+    }
+  }
+
+  /** IsRuntimeAvailableToContext: a web page gets chrome.runtime if some extension lets it connect. */
+  isWebPageConnectable(url: string): boolean {
+    for (const extension of this.extensions.values()) {
+      if (extension.enabled && extension.parsed.externallyConnectable.allowsUrl(url)) return true;
+    }
+    return false;
+  }
+
+  extensionUninstalled(extension: Extension): void {
+    this.extensions.delete(extension.id);
+  }
+}
+
+export { ScriptContext };

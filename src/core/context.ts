@@ -1,0 +1,153 @@
+import type { Browser } from './browser.ts';
+import type { Document } from './document.ts';
+import type { Extension } from './extension.ts';
+import type { MessageSender } from './sender.ts';
+import type { SerializedMessage } from './serialization.ts';
+
+/** The kinds of JavaScript context that take part in messaging. */
+export type ContextType = 'service_worker' | 'extension_page' | 'content_script' | 'web_page';
+
+/** One end of a channel, as the message service names it to a context. */
+export interface PortId {
+  readonly channelId: number;
+  readonly isOpener: boolean;
+}
+
+export type ChannelType = 'sendMessage' | 'connect';
+
+export type MessagingEventName =
+  | 'runtime.onMessage'
+  | 'runtime.onMessageExternal'
+  | 'runtime.onConnect'
+  | 'runtime.onConnectExternal';
+
+/** What a receiving context is told when a channel opens towards it. */
+export interface ConnectDispatch {
+  readonly channelType: ChannelType;
+  readonly eventName: MessagingEventName;
+  readonly channelName: string;
+  readonly sender: MessageSender;
+}
+
+/**
+ * The renderer side of messaging in one context, as the message service sees it
+ * (Chromium's NativeRendererMessagingService). The API layer implements it.
+ */
+export interface MessagingEndpoint {
+  /** Returns true when the context had a listener and opened its port. */
+  dispatchOnConnect(portId: PortId, dispatch: ConnectDispatch): boolean;
+  deliverMessage(portId: PortId, message: SerializedMessage): void;
+  /** `error` is '' when the channel closed without one. */
+  dispatchOnDisconnect(portId: PortId, error: string): void;
+  /** The context is gone: its API objects must throw CONTEXT_INVALIDATED from now on. */
+  invalidate(): void;
+}
+
+/** What the API layer gives a context when the browser creates it. */
+export interface ContextBindings {
+  readonly endpoint: MessagingEndpoint;
+  /** The context's `chrome` object; undefined where Chrome binds none (most web pages). */
+  readonly chrome: object | undefined;
+}
+
+export type BindingsFactory = (context: ScriptContext) => ContextBindings;
+
+/** Runs a context's code: a function standing in for the files Chrome would load. */
+export type ContextScript = (scope: ContextScope) => void | Promise<void>;
+
+export interface ContextScope {
+  readonly chrome: object | undefined;
+  readonly browser: object | undefined;
+  readonly context: ScriptContext;
+}
+
+export interface ConsoleMessage {
+  readonly level: 'log' | 'warn' | 'error';
+  readonly text: string;
+}
+
+let nextContextId = 1;
+
+/**
+ * A JavaScript context: a service worker, an extension page's main world, a content script's
+ * isolated world, or a web page's main world. Each has its own API objects.
+ */
+export class ScriptContext {
+  readonly id = nextContextId++;
+  readonly console: ConsoleMessage[] = [];
+  #valid = true;
+  #bindings: ContextBindings | undefined;
+
+  constructor(
+    readonly browser: Browser,
+    readonly type: ContextType,
+    /** The extension whose code runs here; undefined for web pages. */
+    readonly extension: Extension | undefined,
+    /** The document hosting a frame context; undefined for service workers. */
+    readonly document: Document | undefined,
+    /** A service worker's script URL; frame contexts take their document's URL. */
+    private readonly scriptUrl?: string,
+  ) {}
+
+  /** The context URL: the document's URL, or a service worker's script URL. */
+  get url(): string {
+    return this.document?.url ?? this.scriptUrl ?? '';
+  }
+
+  get valid(): boolean {
+    return this.#valid;
+  }
+
+  get endpoint(): MessagingEndpoint {
+    return this.bindings.endpoint;
+  }
+
+  /** The context's `chrome` object. */
+  get chrome(): object | undefined {
+    return this.bindings.chrome;
+  }
+
+  private get bindings(): ContextBindings {
+    this.#bindings ??= this.browser.bindingsFactory(this);
+    return this.#bindings;
+  }
+
+  get frame() {
+    return this.document?.frame;
+  }
+
+  get tab() {
+    return this.document?.frame.tab;
+  }
+
+  /** Where the context's console output goes: kept here, and forwarded to the browser's listener. */
+  log(level: ConsoleMessage['level'], text: string): void {
+    const message = { level, text };
+    this.console.push(message);
+    this.browser.reportConsole(this, message);
+  }
+
+  /** Runs code in this context with its own `chrome` (and `browser`, where Chrome has it). */
+  run(script: ContextScript): void {
+    const chrome = this.chrome;
+    const result = script({
+      chrome,
+      browser: this.browser.features.browserNamespace ? chrome : undefined,
+      context: this,
+    });
+    if (result && typeof result.then === 'function') {
+      result.then(undefined, (error: unknown) => this.log('error', `Uncaught (in promise) ${String(error)}`));
+    }
+  }
+
+  /** Called once by the browser when the context dies: unload, extension unload, tab close. */
+  invalidate(): void {
+    if (!this.#valid) return;
+    this.#valid = false;
+    this.#bindings?.endpoint.invalidate();
+  }
+
+  toString(): string {
+    return `${this.type} ${this.url}`;
+  }
+}

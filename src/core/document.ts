@@ -1,0 +1,91 @@
+import { ScriptContext } from './context.ts';
+import type { Extension } from './extension.ts';
+import type { Frame } from './frame.ts';
+import { generateDocumentId } from './ids.ts';
+import { extensionIdOfUrl, originOf } from './url.ts';
+
+/** extension_types.json DocumentLifecycle. */
+export type DocumentLifecycle = 'prerender' | 'active' | 'cached' | 'pending_deletion';
+
+/**
+ * One document loaded in a frame (Chromium's RenderFrameHost, as far as messaging sees it):
+ * its id, URL and origin, its main-world context and one isolated world per extension
+ * whose content scripts run in it. Child frames belong to the document that embeds them.
+ */
+export class Document {
+  readonly documentId = generateDocumentId();
+  readonly origin: string;
+  readonly childFrames: Frame[] = [];
+  lifecycle: DocumentLifecycle = 'active';
+  #url: string;
+  #mainWorld: ScriptContext | undefined;
+  readonly #isolatedWorlds = new Map<string, ScriptContext>();
+
+  constructor(
+    readonly frame: Frame,
+    url: string,
+  ) {
+    this.#url = url;
+    this.origin = originOf(url, frame.parent?.document.origin);
+  }
+
+  get url(): string {
+    return this.#url;
+  }
+
+  /** The extension whose page this is, when the URL is chrome-extension://<installed id>/. */
+  get extension(): Extension | undefined {
+    const id = extensionIdOfUrl(this.#url);
+    const extension = id === undefined ? undefined : this.frame.browser.extensions.get(id);
+    return extension?.enabled ? extension : undefined;
+  }
+
+  /** The page's own context: an extension page, or a web page. */
+  get mainWorld(): ScriptContext {
+    if (!this.#mainWorld) {
+      const extension = this.extension;
+      this.#mainWorld = new ScriptContext(
+        this.frame.browser,
+        extension ? 'extension_page' : 'web_page',
+        extension,
+        this,
+      );
+    }
+    return this.#mainWorld;
+  }
+
+  /** The isolated world of `extension`'s content scripts, created on first injection. */
+  isolatedWorld(extension: Extension, create = false): ScriptContext | undefined {
+    let world = this.#isolatedWorlds.get(extension.id);
+    if (!world && create) {
+      world = new ScriptContext(this.frame.browser, 'content_script', extension, this);
+      this.#isolatedWorlds.set(extension.id, world);
+    }
+    return world;
+  }
+
+  /** Every live context in this document, the main world first. */
+  contexts(): ScriptContext[] {
+    const all = this.#mainWorld?.valid ? [this.#mainWorld] : [];
+    for (const world of this.#isolatedWorlds.values()) if (world.valid) all.push(world);
+    return all;
+  }
+
+  /** This document and every document in its subframes, depth first. */
+  *subtree(): Generator<Document> {
+    yield this;
+    for (const child of this.childFrames) yield* child.document.subtree();
+  }
+
+  /** Fragment navigations keep the document and change its URL. */
+  setUrlInDocument(url: string): void {
+    this.#url = url;
+  }
+
+  /** Drops one extension's isolated world (its extension unloaded); the page lives on. */
+  forgetIsolatedWorld(extensionId: string): ScriptContext | undefined {
+    const world = this.#isolatedWorlds.get(extensionId);
+    this.#isolatedWorlds.delete(extensionId);
+    return world;
+  }
+}

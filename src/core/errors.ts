@@ -1,0 +1,159 @@
+/**
+ * Every error string a Switchboard user can see, verbatim as Chromium writes it.
+ * Each constant names the Chromium file it comes from; nothing else in the
+ * project spells an error message.
+ */
+
+// extensions/browser/api/messaging/message_service.cc (kReceivingEndDoesntExistError)
+export const RECEIVING_END_DOES_NOT_EXIST = 'Could not establish connection. Receiving end does not exist.';
+
+// extensions/renderer/api/messaging/one_time_message_handler.cc (DisconnectOpener)
+export const PORT_CLOSED_BEFORE_RESPONSE = 'The message port closed before a response was received.';
+
+// extensions/browser/api/messaging/extension_message_port.cc (kClosedWhileResponsePendingError); no trailing period
+export const CLOSED_WHILE_RESPONSE_PENDING =
+  'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
+
+// extensions/browser/api/messaging/extension_message_port.cc (kClosedWhenPageEntersBFCache)
+export const CLOSED_WHEN_PAGE_ENTERS_BFCACHE =
+  'The page keeping the extension port is moved into back/forward cache, so the message channel is closed.';
+
+// extensions/renderer/api/messaging/gin_port.cc
+export const DISCONNECTED_PORT = 'Attempting to use a disconnected port object';
+
+// extensions/renderer/api/messaging/gin_port.cc (kContextInvalidatedError); bindings/api_binding.cc
+export const CONTEXT_INVALIDATED = 'Extension context invalidated.';
+
+// extensions/renderer/api/messaging/messaging_util.cc (kErrorCouldNotSerialize)
+export const COULD_NOT_SERIALIZE = 'Could not serialize message.';
+
+// extensions/renderer/api/messaging/messaging_util.cc: the text since about M149, and the one before it
+export const MESSAGE_TOO_LARGE = 'Message exceeded maximum allowed size of 64MiB.';
+export const MESSAGE_TOO_LARGE_LEGACY = 'Message length exceeded maximum allowed length.';
+
+// extensions/renderer/api/messaging/messaging_util.cc (kErrorMalformedJSONMessage)
+export const MALFORMED_JSON_MESSAGE = 'The sender sent an invalid JSON message; message ignored.';
+
+// extensions/renderer/api/messaging/messaging_util.cc (kExtensionIdRequiredErrorTemplate)
+export const extensionIdRequired = (method: 'runtime.sendMessage' | 'runtime.connect'): string =>
+  `chrome.${method}() called from a webpage must specify an Extension ID (string) for its first argument.`;
+
+// extensions/renderer/api/messaging/messaging_util.cc (GetTargetExtensionId)
+export const invalidExtensionId = (id: string): string => `Invalid extension id: '${id}'`;
+
+// extensions/renderer/api/messaging/one_time_message_handler.cc (M144+: listener errors reach the sender)
+export const uncaughtListenerError = (name: string, message: string): string =>
+  message === '' ? `Uncaught ${name}` : `Uncaught ${name}: ${message}`;
+export const PROMISE_REJECTED_WITHOUT_ERROR = "A runtime.onMessage listener's promise rejected without an Error";
+export const LISTENER_ERROR_UNPARSEABLE = "Error message from listener couldn't be parsed or was empty.";
+
+// extensions/renderer/bindings/api_last_error.cc (kUncheckedErrorPrefix)
+export const uncheckedLastError = (message: string): string => `Unchecked runtime.lastError: ${message}`;
+
+// extensions/renderer/bindings/event_emitter.cc
+export const errorInEventHandler = (error: string): string => `Error in event handler: ${error}`;
+export const EVENT_DOES_NOT_SUPPORT_FILTERS = 'This event does not support filters';
+
+// extensions/renderer/bindings/api_invocation_errors.cc
+export const invocationError = (apiMethod: string, signature: string, error: string): string =>
+  `Error in invocation of ${apiMethod}(${signature}): ${error}`;
+export const NO_MATCHING_SIGNATURE = 'No matching signature.';
+export const argumentError = (parameter: string, error: string): string => `Error at parameter '${parameter}': ${error}`;
+export const propertyError = (property: string, error: string): string => `Error at property '${property}': ${error}`;
+export const unexpectedProperty = (property: string): string => `Unexpected property: '${property}'.`;
+export const invalidType = (expected: string, found: string): string => `Invalid type: expected ${expected}, found ${found}.`;
+export const tooLow = (minimum: number): string => `Value must be at least ${minimum}.`;
+export const missingRequiredProperty = (property: string): string => `Missing required property '${property}'.`;
+
+// extensions/browser/api/messaging/native_message_host.cc and message_service.cc
+export const NATIVE_HOST_INVALID_NAME = 'Invalid native messaging host name specified.';
+export const NATIVE_HOST_NOT_FOUND = 'Specified native messaging host not found.';
+export const NATIVE_HOST_FORBIDDEN = 'Access to the specified native messaging host is forbidden.';
+export const NATIVE_HOST_FAILED_TO_START = 'Failed to start native messaging host.';
+export const NATIVE_HOST_EXITED = 'Native host has exited.';
+export const NATIVE_HOST_COMMUNICATION_ERROR = 'Error when communicating with the native messaging host.';
+export const NATIVE_MESSAGING_PERMISSION_REQUIRED = 'Access to native messaging requires nativeMessaging permission.';
+// chrome/browser/extensions/api/messaging/chrome_messaging_delegate.cc
+export const NATIVE_HOST_BLOCKED_BY_POLICY =
+  'Access to the native messaging host was disabled by the system administrator.';
+
+// extensions/common/manifest_handlers/externally_connectable.cc (install errors and warnings)
+export const externallyConnectableInvalidMatch = (pattern: string): string => `Invalid match pattern '${pattern}'`;
+export const externallyConnectableInvalidId = (id: string): string => `Invalid ID '${id}'`;
+export const EXTERNALLY_CONNECTABLE_NOTHING_CAN_CONNECT =
+  "'externally_connectable' specifies neither 'matches' nor 'ids'; nothing will be able to connect";
+export const EXTERNALLY_CONNECTABLE_TLS_WITHOUT_MATCHES =
+  "'externally_connectable' specifies 'accepts_tls_channel_id' but not 'matches'; 'accepts_tls_channel_id' has no efect";
+
+// extensions/renderer/bindings/api_request_handler.cc: an exception thrown by an API callback
+export const errorHandlingResponse = (error: string): string => `Error handling response: ${error}`;
+
+// extensions/common/manifest_constants.cc (manifest_errors): loading refuses the extension
+export const MANIFEST_INVALID_NAME = "Required value 'name' is missing or invalid.";
+export const MANIFEST_INVALID_VERSION =
+  "Required value 'version' is missing or invalid. It must be between 1-4 dot-separated integers each between 0 and 65536.";
+export const MANIFEST_INVALID_BACKGROUND_SERVICE_WORKER = "Invalid value for 'background.service_worker'.";
+export const MANIFEST_INVALID_BACKGROUND_TYPE = "Invalid value for 'background.type'.";
+export const MANIFEST_INVALID_PERMISSIONS = "Invalid value for 'permissions'.";
+// Switchboard emulates Manifest V3 only: Chrome 156 no longer runs Manifest V2 extensions.
+export const manifestVersionUnsupported = (found: unknown): string =>
+  `'manifest_version' must be 3: Switchboard loads Manifest V3 extensions only (found ${JSON.stringify(found) ?? 'nothing'}).`;
+
+// extensions/common/manifest_constants.cc (manifest_errors): content_scripts
+export const contentScriptInvalidMatchCount = (index: number): string =>
+  `Invalid value for 'content_scripts[${index}].matches'. There must be at least one match specified.`;
+export const contentScriptInvalidMatch = (index: number, matchIndex: number, parseError: string): string =>
+  `Invalid value for 'content_scripts[${index}].matches[${matchIndex}]': ${parseError}`;
+export const contentScriptInvalidExcludeMatch = (index: number, matchIndex: number, parseError: string): string =>
+  `Invalid value for 'content_scripts[${index}].exclude_matches[${matchIndex}]': ${parseError}`;
+export const contentScriptMissingFile = (index: number): string =>
+  `At least one js or css file is required for 'content_scripts[${index}]'.`;
+export const MATCH_ORIGIN_AS_FALLBACK_CANT_HAVE_PATHS =
+  "The path component for scripts with 'match_origin_as_fallback' must be '*'.";
+export const MATCH_ORIGIN_AS_FALLBACK_RESTRICTED_TO_MV3 =
+  "The 'match_origin_as_fallback' property is restricted to extensions with 'manifest_version' set to 3 or higher.";
+export const EXECUTION_WORLD_RESTRICTED_TO_MV3 =
+  "The 'world' property is restricted to extensions with 'manifest_version' set to 3 or higher.";
+
+// tools/json_schema_compiler (cc_generator.py, util.cc) error texts of the
+// generated manifest parsers, as chrome/common/extensions/manifest_tests/*_unittest.cc expect them.
+export const schemaTypeError = (expected: string, found: unknown): string =>
+  `expected ${expected}, got ${valueTypeName(found)}`;
+export const schemaPropertyTypeError = (key: string, expected: string, found: unknown): string =>
+  `'${key}': ${schemaTypeError(expected, found)}`;
+export const schemaRequiredError = (key: string): string => `'${key}' is required`;
+export const schemaArrayItemError = (key: string, index: number, error: string): string =>
+  `Error at key '${key}': Parsing array failed at index ${index}: ${error}`;
+export const schemaEnumError = (key: string, values: readonly string[], found: string): string =>
+  `'${key}': expected ${values.map((v) => `"${v}"`).join(' or ')}, got "${found}"`;
+export const manifestKeyArrayItemError = (key: string, index: number, error: string): string =>
+  `Error at key '${key}'. Parsing array failed at index ${index}: ${error}`;
+export const manifestKeyTypeError = (key: string, expected: string, found: unknown): string =>
+  `Error at key '${key}'. Type is invalid. Expected ${expected}, found ${valueTypeName(found)}.`;
+
+// extensions/common/url_pattern.cc (kParseResultMessages)
+export const PARSE_ERROR_MISSING_SCHEME_SEPARATOR = 'Missing scheme separator.';
+export const PARSE_ERROR_INVALID_SCHEME = 'Invalid scheme.';
+export const PARSE_ERROR_WRONG_SCHEME_TYPE = 'Wrong scheme type.';
+export const PARSE_ERROR_EMPTY_HOST = 'Host can not be empty.';
+export const PARSE_ERROR_INVALID_HOST_WILDCARD = 'Invalid host wildcard.';
+export const PARSE_ERROR_EMPTY_PATH = 'Empty path.';
+export const PARSE_ERROR_INVALID_PORT = 'Invalid port.';
+export const PARSE_ERROR_INVALID_HOST = 'Invalid host.';
+
+/**
+ * base::Value::GetTypeName for a value parsed from JSON. base::JSONReader makes a whole number that
+ * fits in 32 bits an "integer" and any other number a "double"; JavaScript cannot tell 1.0 from 1,
+ * so 1.0 is reported as "integer" here.
+ */
+export function valueTypeName(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31 ? 'integer' : 'double';
+  }
+  if (typeof value === 'string') return 'string';
+  if (Array.isArray(value)) return 'list';
+  if (value instanceof Uint8Array) return 'binary';
+  return 'dictionary';
+}

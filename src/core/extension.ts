@@ -1,0 +1,132 @@
+import type { Browser } from './browser.ts';
+import { ScriptContext, type ContextScript } from './context.ts';
+import { extensionIdFromKey, generateExtensionId, isValidExtensionId } from './ids.ts';
+import { parseManifest, type Manifest, type ParsedManifest } from './manifest/manifest.ts';
+import { ManifestError } from './manifest/manifest-error.ts';
+import type { Tab } from './tab.ts';
+
+export interface ExtensionInit {
+  readonly manifest: Manifest;
+  /** The id to use when the manifest has no `key`; generated when absent. */
+  readonly id?: string;
+  /**
+   * The extension's code, by file path: the service worker's script, content scripts named in
+   * `content_scripts[].js`, and extension pages by their HTML path. Each runs in its own context.
+   */
+  readonly scripts?: Readonly<Record<string, ContextScript>>;
+}
+
+/** An installed extension: its manifest, its service worker, and the pages it has open. */
+export class Extension {
+  readonly id: string;
+  readonly manifest: Manifest;
+  readonly parsed: ParsedManifest;
+  readonly scripts: Readonly<Record<string, ContextScript>>;
+  /** Live extension-page contexts (not in the back/forward cache), in the order they were created. */
+  readonly pageContexts = new Set<ScriptContext>();
+  #enabled = false;
+  #installed = true;
+  #serviceWorker: ScriptContext | undefined;
+
+  constructor(
+    readonly browser: Browser,
+    init: ExtensionInit,
+  ) {
+    this.manifest = init.manifest;
+    this.parsed = parseManifest(init.manifest);
+    this.scripts = init.scripts ?? {};
+    this.id = resolveId(init);
+  }
+
+  get enabled(): boolean {
+    return this.#enabled;
+  }
+
+  get installed(): boolean {
+    return this.#installed;
+  }
+
+  /** Install-time warnings: Chrome's own, and Switchboard's security checks. */
+  get warnings(): readonly string[] {
+    return this.parsed.warnings;
+  }
+
+  /** The running service worker, if the manifest declares one and the extension is enabled. */
+  get serviceWorker(): ScriptContext | undefined {
+    return this.#serviceWorker?.valid ? this.#serviceWorker : undefined;
+  }
+
+  /** chrome.runtime.getURL: the extension's origin plus `path`. */
+  getURL(path: string): string {
+    return `chrome-extension://${this.id}/${path.replace(/^\/+/, '')}`;
+  }
+
+  /** Opens one of the extension's pages in a new tab. */
+  openPage(path: string, options: { title?: string } = {}): Tab {
+    this.assertEnabled('openPage');
+    return this.browser.openTab(this.getURL(path), options);
+  }
+
+  /** Starts the service worker and makes the extension a messaging target. */
+  enable(): void {
+    this.assertInstalled('enable');
+    if (this.#enabled) return;
+    this.#enabled = true;
+    const worker = this.parsed.serviceWorker;
+    if (worker !== undefined) {
+      this.#serviceWorker = new ScriptContext(this.browser, 'service_worker', this, undefined, this.getURL(worker));
+      const script = this.scripts[worker];
+      if (script) this.#serviceWorker.run(script);
+    }
+  }
+
+  /** Unloads the extension: every context of it dies; content scripts are orphaned. */
+  disable(): void {
+    if (!this.#enabled) return;
+    this.#enabled = false;
+    this.browser.extensionUnloaded(this);
+    if (this.#serviceWorker) this.browser.destroyContext(this.#serviceWorker);
+    this.#serviceWorker = undefined;
+  }
+
+  /** chrome.runtime.reload / the extensions page's reload: unload, then load again. */
+  reload(): void {
+    this.assertInstalled('reload');
+    this.disable();
+    this.enable();
+  }
+
+  uninstall(): void {
+    this.disable();
+    this.#installed = false;
+    this.browser.extensionUninstalled(this);
+  }
+
+  private assertEnabled(method: string): void {
+    if (!this.#enabled) throw new Error(`Extension ${this.id} is not enabled: cannot ${method}`);
+  }
+
+  private assertInstalled(method: string): void {
+    if (!this.#installed) throw new Error(`Extension ${this.id} was uninstalled: cannot ${method}`);
+  }
+}
+
+/** The manifest key decides the id, as in Chrome; else the given id; else a fresh one. */
+function resolveId(init: ExtensionInit): string {
+  const key = init.manifest.key;
+  if (key !== undefined) {
+    if (typeof key !== 'string') throw new ManifestError("Invalid value for 'key'.", 'key');
+    try {
+      return extensionIdFromKey(key);
+    } catch {
+      throw new ManifestError("Invalid value for 'key'.", 'key');
+    }
+  }
+  if (init.id !== undefined) {
+    if (!isValidExtensionId(init.id)) {
+      throw new TypeError(`Invalid extension id '${init.id}': an id is 32 characters from a to p`);
+    }
+    return init.id.toLowerCase();
+  }
+  return generateExtensionId();
+}

@@ -1,0 +1,284 @@
+import type { Browser } from './browser.ts';
+import type { ChannelType, MessagingEventName, PortId, ScriptContext } from './context.ts';
+import {
+  CLOSED_WHEN_PAGE_ENTERS_BFCACHE,
+  CLOSED_WHILE_RESPONSE_PENDING,
+  RECEIVING_END_DOES_NOT_EXIST,
+} from './errors.ts';
+import type { Extension } from './extension.ts';
+import { buildSender, type ChannelTarget, type MessageSender } from './sender.ts';
+import type { SerializedMessage } from './serialization.ts';
+
+export interface OpenChannelOptions {
+  readonly channelType: ChannelType;
+  readonly channelName: string;
+}
+
+/** Which frame(s) of a tab a tabs.* channel targets. */
+export interface TabTarget {
+  readonly tabId: number;
+  readonly frameId?: number;
+  readonly documentId?: string;
+}
+
+/** Why a context stops taking part in its channels. */
+export type ContextGone = 'unload' | 'bfcache';
+
+/**
+ * One channel: an opener end (exactly one context) and a receiver end that fans out to every
+ * context that opened a port for it (Chromium's ExtensionMessagePort on each side).
+ */
+class Channel {
+  readonly receivers: ScriptContext[] = [];
+  /** Messages the opener posted before the receiver end existed (EnqueuePendingMessage). */
+  readonly pending: SerializedMessage[] = [];
+  opened = false;
+  closed = false;
+  /** Some receiver context had a listener; without one the opener hears "Receiving end does not exist." */
+  portCreated = false;
+  /** A receiver said it will answer later (a listener returned true or a Promise). */
+  responsePending = false;
+
+  constructor(
+    readonly id: number,
+    readonly opener: ScriptContext,
+  ) {}
+
+  get openerPort(): PortId {
+    return { channelId: this.id, isOpener: true };
+  }
+
+  get receiverPort(): PortId {
+    return { channelId: this.id, isOpener: false };
+  }
+}
+
+/**
+ * The browser's message service (extensions/browser/api/messaging/message_service.cc): it owns
+ * every channel, decides who receives, builds the MessageSender, and routes messages and
+ * disconnects between contexts, always asynchronously. It knows nothing of `chrome.*` shapes.
+ */
+export class MessageService {
+  readonly #channels = new Map<number, Channel>();
+  /** The channels each context takes part in, so that a context's death is cheap to handle. */
+  readonly #channelsOf = new Map<ScriptContext, Set<Channel>>();
+  #nextChannelId = 1;
+
+  constructor(private readonly browser: Browser) {}
+
+  /** Open channels, for diagnostics and leak checks. */
+  get channelCount(): number {
+    return this.#channels.size;
+  }
+
+  /** runtime.sendMessage / runtime.connect towards an extension (the source's own, or another). */
+  openChannelToExtension(source: ScriptContext, targetExtensionId: string, options: OpenChannelOptions): PortId {
+    const channel = this.createChannel(source);
+    this.browser.post(() => {
+      if (channel.closed) return;
+      const target = this.browser.extensions.get(targetExtensionId);
+      if (!target?.enabled || !this.mayConnect(source, target)) {
+        this.closeChannel(channel, RECEIVING_END_DOES_NOT_EXIST, 'opener');
+        return;
+      }
+      const internal = source.extension === target;
+      const candidates = [...target.pageContexts];
+      if (target.serviceWorker) candidates.push(target.serviceWorker);
+      this.connect(channel, target, 'extension', options, internal, candidates);
+    });
+    return channel.openerPort;
+  }
+
+  /** tabs.sendMessage / tabs.connect towards the source extension's content scripts in a tab. */
+  openChannelToTab(source: ScriptContext, target: TabTarget, options: OpenChannelOptions): PortId {
+    const channel = this.createChannel(source);
+    this.browser.post(() => {
+      if (channel.closed) return;
+      const extension = source.extension;
+      const documents = extension?.enabled ? this.browser.resolveTabTarget(target) : undefined;
+      if (!extension || !documents) {
+        this.closeChannel(channel, RECEIVING_END_DOES_NOT_EXIST, 'opener');
+        return;
+      }
+      const candidates: ScriptContext[] = [];
+      for (const document of documents) {
+        const world = document.isolatedWorld(extension);
+        if (world?.valid) candidates.push(world);
+        // The extension's own page in a frame of the tab is reached too.
+        if (document.extension === extension) candidates.push(document.mainWorld);
+      }
+      this.connect(channel, extension, 'tab', options, true, candidates);
+    });
+    return channel.openerPort;
+  }
+
+  postMessage(source: ScriptContext, portId: PortId, message: SerializedMessage): void {
+    const channel = this.#channels.get(portId.channelId);
+    if (!channel || channel.closed) return;
+    if (portId.isOpener) {
+      if (channel.opener !== source) return;
+      if (!channel.opened) {
+        channel.pending.push(message);
+        return;
+      }
+      // Messages ride the same ordered pipe as the close that may follow them, so whoever
+      // was a receiver when the message was posted gets it, even if the channel closes next.
+      const targets = [...channel.receivers];
+      this.browser.post(() => this.deliver(targets, channel.receiverPort, message));
+    } else {
+      // A receiver's message goes to the opener only; a context that left the channel is ignored.
+      if (!channel.receivers.includes(source)) return;
+      this.browser.post(() => this.deliver([channel.opener], channel.openerPort, message));
+    }
+  }
+
+  /**
+   * Closes `source`'s end. `closeChannel` destroys the channel (port.disconnect(), a first reply);
+   * otherwise only this receiver context leaves it, and the channel ends with its last receiver.
+   */
+  closePort(source: ScriptContext, portId: PortId, closeChannel: boolean): void {
+    const channel = this.#channels.get(portId.channelId);
+    if (!channel || channel.closed) return;
+    if (portId.isOpener) {
+      if (channel.opener === source) this.closeChannel(channel, '', 'receivers');
+    } else if (channel.receivers.includes(source)) {
+      if (closeChannel) this.closeChannel(channel, '', 'opener');
+      else this.removeReceiver(channel, source, 'port-closed');
+    }
+  }
+
+  /** M144+: a receiver closes the channel with an error the opener sees (a listener threw or rejected). */
+  closeChannelWithError(source: ScriptContext, portId: PortId, error: string): void {
+    const channel = this.#channels.get(portId.channelId);
+    if (!channel || channel.closed || portId.isOpener || !channel.receivers.includes(source)) return;
+    this.closeChannel(channel, error, 'opener');
+  }
+
+  /** A receiver will answer a one-time message later. */
+  responsePending(source: ScriptContext, portId: PortId): void {
+    const channel = this.#channels.get(portId.channelId);
+    if (channel && !portId.isOpener && channel.receivers.includes(source)) channel.responsePending = true;
+  }
+
+  /**
+   * A context left every channel: it unloaded, its extension unloaded, or its page entered the
+   * back/forward cache. The other ends learn of it as Chromium's ports do.
+   */
+  contextGone(context: ScriptContext, reason: ContextGone): void {
+    const channels = this.#channelsOf.get(context);
+    if (!channels) return;
+    for (const channel of [...channels]) {
+      if (channel.closed) continue;
+      if (channel.opener === context) {
+        this.closeChannel(channel, reason === 'bfcache' ? CLOSED_WHEN_PAGE_ENTERS_BFCACHE : '', 'receivers');
+      } else {
+        this.removeReceiver(channel, context, reason);
+      }
+    }
+    this.#channelsOf.delete(context);
+  }
+
+  private createChannel(opener: ScriptContext): Channel {
+    const channel = new Channel(this.#nextChannelId++, opener);
+    this.#channels.set(channel.id, channel);
+    this.track(opener, channel);
+    return channel;
+  }
+
+  private connect(
+    channel: Channel,
+    target: Extension,
+    kind: ChannelTarget,
+    options: OpenChannelOptions,
+    internal: boolean,
+    candidates: readonly ScriptContext[],
+  ): void {
+    const source = channel.opener;
+    const sender: MessageSender = buildSender(source, kind, target);
+    const eventName = eventFor(options.channelType, internal);
+    const dispatch = { channelType: options.channelType, eventName, channelName: options.channelName, sender };
+    for (const context of candidates) {
+      // Never the sender itself, nor another context in the sender's frame (RemoveCommonFrames).
+      if (context === source || (source.document && context.document === source.document)) continue;
+      if (!context.valid) continue;
+      // Registered before its listeners run, so that they can already post or disconnect.
+      channel.receivers.push(context);
+      this.track(context, channel);
+      if (context.endpoint.dispatchOnConnect(channel.receiverPort, dispatch)) {
+        channel.portCreated = true;
+      } else if (!channel.closed) {
+        channel.receivers.splice(channel.receivers.indexOf(context), 1);
+        this.untrack(context, channel);
+      }
+      if (channel.closed) return;
+    }
+    if (channel.receivers.length === 0) {
+      this.closeChannel(channel, channel.portCreated ? '' : RECEIVING_END_DOES_NOT_EXIST, 'opener');
+      return;
+    }
+    channel.opened = true;
+    for (const message of channel.pending.splice(0)) this.deliver([...channel.receivers], channel.receiverPort, message);
+  }
+
+  /** A context that is gone, or whose port is closed, ignores the message (the endpoint knows). */
+  private deliver(targets: readonly ScriptContext[], portId: PortId, message: SerializedMessage): void {
+    for (const context of targets) if (context.valid) context.endpoint.deliverMessage(portId, message);
+  }
+
+  private removeReceiver(channel: Channel, context: ScriptContext, reason: ContextGone | 'port-closed'): void {
+    const index = channel.receivers.indexOf(context);
+    if (index < 0) return;
+    channel.receivers.splice(index, 1);
+    this.untrack(context, channel);
+    if (channel.receivers.length > 0 || !channel.opened) return;
+    // ExtensionMessagePort::CloseChannel: which error the opener sees when the last receiver goes.
+    let error = '';
+    if (reason === 'bfcache') error = CLOSED_WHEN_PAGE_ENTERS_BFCACHE;
+    else if (channel.responsePending) error = CLOSED_WHILE_RESPONSE_PENDING;
+    this.closeChannel(channel, error, 'opener');
+  }
+
+  /** Destroys the channel and tells one side, asynchronously; the side that closed is never told. */
+  private closeChannel(channel: Channel, error: string, notify: 'opener' | 'receivers'): void {
+    channel.closed = true;
+    this.#channels.delete(channel.id);
+    const receivers = channel.receivers.splice(0);
+    this.untrack(channel.opener, channel);
+    for (const receiver of receivers) this.untrack(receiver, channel);
+    this.browser.post(() => {
+      if (notify === 'opener') {
+        if (channel.opener.valid) channel.opener.endpoint.dispatchOnDisconnect(channel.openerPort, error);
+      } else {
+        for (const receiver of receivers) {
+          if (receiver.valid) receiver.endpoint.dispatchOnDisconnect(channel.receiverPort, error);
+        }
+      }
+    });
+  }
+
+  private mayConnect(source: ScriptContext, target: Extension): boolean {
+    if (source.extension === target) return true;
+    const connectable = target.parsed.externallyConnectable;
+    if (source.extension) return connectable.allowsExtension(source.extension.id);
+    return source.document !== undefined && connectable.allowsUrl(source.document.url);
+  }
+
+  private track(context: ScriptContext, channel: Channel): void {
+    let channels = this.#channelsOf.get(context);
+    if (!channels) this.#channelsOf.set(context, (channels = new Set()));
+    channels.add(channel);
+  }
+
+  private untrack(context: ScriptContext, channel: Channel): void {
+    const channels = this.#channelsOf.get(context);
+    if (!channels) return;
+    channels.delete(channel);
+    if (channels.size === 0) this.#channelsOf.delete(context);
+  }
+}
+
+/** messaging_util::GetEventForChannel: internal traffic gets onMessage/onConnect, the rest *External. */
+function eventFor(channelType: ChannelType, internal: boolean): MessagingEventName {
+  if (channelType === 'sendMessage') return internal ? 'runtime.onMessage' : 'runtime.onMessageExternal';
+  return internal ? 'runtime.onConnect' : 'runtime.onConnectExternal';
+}

@@ -1,0 +1,29 @@
+/**
+ * Switchboard: Chrome's extension message passing, in-process, with Chromium's observable
+ * behaviour. `createBrowser()` gives an emulated browser; install extensions, open tabs, and
+ * use each context's own `chrome` object exactly as extension code does.
+ */
+import { createChromeBindings } from './api/chrome.ts';
+import { Browser, type BrowserOptions } from './core/browser.ts';
+
+export function createBrowser(options: BrowserOptions = {}): Browser {
+  return new Browser(createChromeBindings, options);
+}
+
+export { Browser, type BrowserOptions } from './core/browser.ts';
+export { Extension, type ExtensionInit } from './core/extension.ts';
+export { Tab, type TabInfo, type TabInit } from './core/tab.ts';
+export { Frame, type FrameInit } from './core/frame.ts';
+export { Document, type DocumentLifecycle } from './core/document.ts';
+export { ScriptContext, type ContextType, type ContextScript, type ContextScope, type ConsoleMessage } from './core/context.ts';
+export type { MessageSender } from './core/sender.ts';
+export { ManifestError } from './core/manifest/manifest-error.ts';
+export type { Manifest } from './core/manifest/manifest.ts';
+export { extensionIdFromKey, isValidExtensionId } from './core/ids.ts';
+export { MAX_MESSAGE_BYTES } from './core/serialization.ts';
+export { DEFAULT_CHROME_VERSION } from './core/version.ts';
+export * as errors from './core/errors.ts';
+export type { Chrome, ExtensionChrome, ContentScriptChrome, WebPageChrome } from './api/chrome.ts';
+export type { Port } from './api/port.ts';
+export type { ChromeEvent } from './api/event.ts';
+export { setContextRealm, type Realm } from './api/realm.ts';

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import * as errors from '../src/core/errors.ts';
+import { MAX_MESSAGE_BYTES, serializeMessage } from '../src/core/serialization.ts';
+import { CONTENT_SCRIPTS_EVERYWHERE, cs, fixture, mv3, sw, thrown } from './support.ts';
+
+function setup(options = {}) {
+  const f = fixture(options);
+  const extension = f.browser.installExtension({ manifest: mv3(CONTENT_SCRIPTS_EVERYWHERE) });
+  const tab = f.browser.openTab('https://example.com/');
+  return { ...f, extension, tab, worker: sw(extension), content: cs(tab.mainFrame, extension) };
+}
+
+async function roundTrip(value: unknown): Promise<{ received: unknown; response: unknown }> {
+  const { worker, content } = setup();
+  let received: unknown;
+  worker.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    received = message;
+    sendResponse(value);
+  });
+  const response = await content.runtime.sendMessage(value);
+  return { received, response };
+}
+
+describe('serialization: messages cross as JSON', () => {
+  it('undefined at the top becomes null; inside objects it is dropped, inside arrays it is null', async () => {
+    assert.deepEqual(await roundTrip(undefined), { received: null, response: null });
+    const { received } = await roundTrip({ a: undefined, list: [undefined, () => 1], keep: 1 });
+    assert.deepEqual(received, { list: [null, null], keep: 1 });
+  });
+
+  it('NaN and Infinity become null, -0 becomes 0, Dates become ISO strings, Maps become {}', async () => {
+    const { received } = await roundTrip({ n: NaN, i: Infinity, z: -0, d: new Date(0), m: new Map([[1, 2]]), t: new Uint8Array([1, 2]) });
+    assert.deepEqual(received, { n: null, i: null, z: 0, d: '1970-01-01T00:00:00.000Z', m: {}, t: { 0: 1, 1: 2 } });
+    assert.ok(Object.is((received as { z: number }).z, 0));
+  });
+
+  it('no object is shared by reference: each receiver gets its own copy', async () => {
+    const { browser, extension, worker, content } = setup();
+    const optionsPage = extension.openPage('o.html').mainFrame.document.mainWorld.chrome as typeof worker;
+    const copies: unknown[] = [];
+    worker.runtime.onMessage.addListener((m) => void copies.push(m));
+    optionsPage.runtime.onMessage.addListener((m) => void copies.push(m));
+    const original = { nested: { value: 1 } };
+    await content.runtime.sendMessage(original);
+    await browser.idle();
+    assert.equal(copies.length, 2);
+    assert.notEqual(copies[0], original);
+    assert.notEqual(copies[0], copies[1]);
+    assert.deepEqual(copies[0], original);
+  });
+
+  it('a value JSON cannot carry throws "Could not serialize message." synchronously', () => {
+    const { content } = setup();
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const value of [cyclic, { big: 10n }, () => 1, Symbol('s')]) {
+      const error = thrown(() => content.runtime.sendMessage(value));
+      assert.equal(error.constructor, TypeError);
+      assert.equal(
+        error.message,
+        errors.invocationError(
+          'runtime.sendMessage',
+          'optional string extensionId, any message, optional object options, optional function callback',
+          errors.COULD_NOT_SERIALIZE,
+        ),
+      );
+    }
+  });
+
+  it('port.postMessage of an unserializable value throws a plain Error without the invocation prefix', async () => {
+    const { worker, content } = setup();
+    worker.runtime.onConnect.addListener(() => undefined);
+    const port = content.runtime.connect();
+    const error = thrown(() => port.postMessage({ big: 1n }));
+    assert.equal(error.constructor, Error);
+    assert.equal(error.message, errors.COULD_NOT_SERIALIZE);
+  });
+
+  it('an unserializable sendResponse throws in the listener and rejects the sender (M144+)', async () => {
+    const { worker, content } = setup();
+    let inListener: Error | undefined;
+    worker.runtime.onMessage.addListener((_m, _s, sendResponse) => {
+      inListener = thrown(() => sendResponse({ big: 1n }));
+    });
+    await assert.rejects(content.runtime.sendMessage('q') as Promise<unknown>, { message: errors.COULD_NOT_SERIALIZE });
+    assert.equal(inListener?.constructor, TypeError);
+    assert.equal(inListener?.message, errors.COULD_NOT_SERIALIZE);
+  });
+
+  it('the limit is 64 MiB of UTF-8 JSON, checked strictly', () => {
+    const exactly = 'x'.repeat(MAX_MESSAGE_BYTES - 2);
+    assert.equal(serializeMessage(exactly).length, MAX_MESSAGE_BYTES);
+    assert.throws(() => serializeMessage(exactly + 'x'), { message: errors.MESSAGE_TOO_LARGE });
+    // Multi-byte characters count by their UTF-8 length.
+    assert.throws(() => serializeMessage('é'.repeat(MAX_MESSAGE_BYTES / 2)), { message: errors.MESSAGE_TOO_LARGE });
+  });
+
+  it('before Chrome 149 the size error has its older text', () => {
+    const { content } = setup({ chromeVersion: 148 });
+    const error = thrown(() => content.runtime.sendMessage('x'.repeat(MAX_MESSAGE_BYTES)));
+    assert.match(error.message, new RegExp(`${errors.MESSAGE_TOO_LARGE_LEGACY.replace(/\./g, '\\.')}$`));
+  });
+
+  it('any JSON value survives the trip unchanged (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (value) => {
+        const { received, response } = await roundTrip(value);
+        const expected = JSON.parse(JSON.stringify(value ?? null)) as unknown;
+        assert.deepEqual(received, expected);
+        assert.deepEqual(response, expected);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
