@@ -30,6 +30,7 @@ export class Browser {
   #nextSessionId = 1;
   #pendingTasks = 0;
   readonly #onConsole: BrowserOptions['onConsole'];
+  readonly #contextObservers = new Set<(context: ScriptContext) => void>();
 
   constructor(
     /** Gives each new context its API objects; the `chrome` surfaces live outside the core. */
@@ -93,7 +94,21 @@ export class Browser {
     });
   }
 
+  /**
+   * Calls `observer` for every context created from now on, before any code runs in it or its
+   * `chrome` object exists: the place to give a context its own realm (setContextRealm).
+   * Returns a function that stops the observation.
+   */
+  observeContexts(observer: (context: ScriptContext) => void): () => void {
+    this.#contextObservers.add(observer);
+    return () => this.#contextObservers.delete(observer);
+  }
+
   // ----- hooks for the model's own classes -----
+
+  contextCreated(context: ScriptContext): void {
+    for (const observer of this.#contextObservers) observer(context);
+  }
 
   reportConsole(context: ScriptContext, message: ConsoleMessage): void {
     this.#onConsole?.(context, message);

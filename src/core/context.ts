@@ -87,7 +87,9 @@ export class ScriptContext {
     readonly document: Document | undefined,
     /** A service worker's script URL; frame contexts take their document's URL. */
     private readonly scriptUrl?: string,
-  ) {}
+  ) {
+    browser.contextCreated(this);
+  }
 
   /** The context URL: the document's URL, or a service worker's script URL. */
   get url(): string {
