@@ -31,6 +31,7 @@ export class Browser {
   #pendingTasks = 0;
   readonly #onConsole: BrowserOptions['onConsole'];
   readonly #contextObservers = new Set<(context: ScriptContext) => void>();
+  readonly #documentObservers = new Set<(document: Document) => void>();
 
   constructor(
     /** Gives each new context its API objects; the `chrome` surfaces live outside the core. */
@@ -104,6 +105,16 @@ export class Browser {
     return () => this.#contextObservers.delete(observer);
   }
 
+  /**
+   * Calls `observer` for every document created from now on, once the browser has created its
+   * contexts and injected content scripts: the place to run a page's own scripts.
+   * Returns a function that stops the observation.
+   */
+  observeDocuments(observer: (document: Document) => void): () => void {
+    this.#documentObservers.add(observer);
+    return () => this.#documentObservers.delete(observer);
+  }
+
   // ----- hooks for the model's own classes -----
 
   contextCreated(context: ScriptContext): void {
@@ -159,6 +170,7 @@ export class Browser {
         files.flatMap((file) => (extension.scripts[file] ? [extension.scripts[file]] : [])),
       );
     }
+    for (const observer of this.#documentObservers) observer(document);
   }
 
   /** Creates (once) the extension's isolated world in `document` and runs `scripts` in it. */

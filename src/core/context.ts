@@ -77,6 +77,7 @@ export class ScriptContext {
   readonly console: ConsoleMessage[] = [];
   #valid = true;
   #bindings: ContextBindings | undefined;
+  readonly #onInvalidated: (() => void)[] = [];
 
   constructor(
     readonly browser: Browser,
@@ -147,6 +148,13 @@ export class ScriptContext {
     if (!this.#valid) return;
     this.#valid = false;
     this.#bindings?.endpoint.invalidate();
+    for (const callback of this.#onInvalidated.splice(0)) callback();
+  }
+
+  /** Calls `callback` once when the context dies (at once if it is already dead): to stop its timers. */
+  onInvalidated(callback: () => void): void {
+    if (this.#valid) this.#onInvalidated.push(callback);
+    else callback();
   }
 
   toString(): string {

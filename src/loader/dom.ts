@@ -1,0 +1,121 @@
+import type { Context } from 'node:vm';
+import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
+import type { Browser } from '../core/browser.ts';
+import type { Document } from '../core/document.ts';
+import { isOfRealm, realmOfContext } from './context-realm.ts';
+import { attachRealms } from './realms.ts';
+import { runPageScripts } from './page-scripts.ts';
+import { reportUncaught } from './uncaught.ts';
+
+/** Gives the HTML (or script text) behind a URL, or undefined when there is none. */
+export type PageResolver = (url: string) => string | undefined;
+
+export interface DomOptions {
+  /**
+   * Serves web pages: the HTML of a page by its URL, and the text of the scripts it loads by
+   * their absolute URL. A URL it has no answer for is an empty document (or a missing script).
+   */
+  readonly pages?: PageResolver;
+}
+
+/** One document's DOM: its jsdom window, and the names of the DOM globals the window had when made. */
+export interface DocumentDom {
+  readonly window: DOMWindow;
+  /** The window's vm context: the page's main-world realm. */
+  readonly vmContext: Context;
+  /** The window's own API names (DOM and web platform), before any page script ran. */
+  readonly apiNames: readonly string[];
+}
+
+const doms = new WeakMap<Browser, BrowserDom>();
+
+/**
+ * DOM support for a browser: every document gets a jsdom window on first use, built from the
+ * HTML its URL resolves to. Web pages' own scripts run in their main world; extension pages'
+ * scripts run when the loader opens them; content scripts share the document from their
+ * isolated worlds. Timing: the document is parsed at once; DOMContentLoaded and load follow
+ * in microtasks after the browser created the document.
+ */
+export class BrowserDom {
+  readonly #sources: { prefix: string; resolve: PageResolver }[] = [];
+  readonly #documents = new WeakMap<Document, DocumentDom>();
+
+  constructor(
+    readonly browser: Browser,
+    private readonly pages: PageResolver | undefined,
+  ) {}
+
+  /** Serves URLs that start with `prefix` from `resolve`, before the pages resolver is asked. */
+  serve(prefix: string, resolve: PageResolver): void {
+    this.#sources.unshift({ prefix, resolve });
+  }
+
+  /** The text behind `url`: from a served prefix, else from the pages resolver. */
+  resolve(url: string): string | undefined {
+    for (const source of this.#sources) if (url.startsWith(source.prefix)) return source.resolve(url);
+    return this.pages?.(url);
+  }
+
+  /** The document's DOM, created (and parsed) on first use. */
+  domOf(document: Document): DocumentDom {
+    let dom = this.#documents.get(document);
+    if (!dom) {
+      const virtualConsole = new VirtualConsole();
+      virtualConsole.on('jsdomError', (error) => reportDomError(document, error));
+      const jsdom = new JSDOM(this.resolve(document.url) ?? '', { url: document.url, runScripts: 'outside-only', virtualConsole });
+      dom = { window: jsdom.window, vmContext: jsdom.getInternalVMContext(), apiNames: apiNamesOf(jsdom.window) };
+      this.#documents.set(document, dom);
+    }
+    return dom;
+  }
+
+  /** Closes a document's window (its timers stop) once the document is gone. */
+  documentGone(document: Document): void {
+    this.#documents.get(document)?.window.close();
+    this.#documents.delete(document);
+  }
+
+  /** observeDocuments: a web page's own scripts run in its main world once the browser made the document. */
+  documentCreated(document: Document): void {
+    if (document.extension || this.resolve(document.url) === undefined) return;
+    const { window } = this.domOf(document);
+    if (!window.document.querySelector('script')) return;
+    document.mainWorld.run(({ context }) => runPageScripts(context, window, (url) => this.resolve(url), { inline: true }));
+  }
+}
+
+/** Attaches DOM support to `browser`, once. Returns it; throws if the browser already has one. */
+export function attachDom(browser: Browser, options: DomOptions = {}): BrowserDom {
+  if (doms.has(browser)) throw new Error('This browser already has DOM support attached (attachDom is called once, before loading extensions)');
+  const dom = new BrowserDom(browser, options.pages);
+  doms.set(browser, dom);
+  attachRealms(browser);
+  browser.observeDocuments((document) => dom.documentCreated(document));
+  return dom;
+}
+
+/** The DOM support attached to `browser`, if any. */
+export function domOf(browser: Browser): BrowserDom | undefined {
+  return doms.get(browser);
+}
+
+/** Names of the window's API: its own properties and its prototypes', minus jsdom internals. */
+function apiNamesOf(window: DOMWindow): string[] {
+  const names = new Set<string>();
+  for (let object: object | null = window; object && object !== window.Object.prototype; object = Object.getPrototypeOf(object) as object | null) {
+    for (const name of Object.getOwnPropertyNames(object)) if (!name.startsWith('_')) names.add(name);
+  }
+  return [...names];
+}
+
+/** A listener or timer of the page threw: report it in the context whose realm made the error. */
+function reportDomError(document: Document, error: Error & { type?: string }): void {
+  if (error.type !== 'unhandled-exception') return;
+  const contexts = document.contexts();
+  const owner = contexts.find((context) => {
+    const realm = realmOfContext(context);
+    return realm !== undefined && isOfRealm(error.cause, realm);
+  });
+  const context = owner ?? contexts[0];
+  if (context) reportUncaught(context, error.cause);
+}

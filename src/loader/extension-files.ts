@@ -1,0 +1,51 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** An unpacked extension's directory, addressed as Chrome addresses it: chrome-extension://<id>/<path>. */
+export class ExtensionFiles {
+  constructor(
+    /** The directory's absolute path. */
+    readonly root: string,
+    readonly extensionId: string,
+  ) {}
+
+  /** chrome-extension://<id>/ */
+  get baseUrl(): string {
+    return `chrome-extension://${this.extensionId}/`;
+  }
+
+  urlOf(path: string): string {
+    return new URL(path.replace(/^\/+/, ''), this.baseUrl).href;
+  }
+
+  /** The text of a file by its path in the extension; undefined when there is no such file. */
+  readPath(path: string): string | undefined {
+    const file = join(this.root, ...path.split('/').filter((part) => part !== '' && part !== '.'));
+    if (relative(this.root, file).split(sep).includes('..')) return undefined;
+    try {
+      return statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The text behind a chrome-extension:// URL of this extension; undefined for anything else. */
+  readUrl(url: string): string | undefined {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return undefined;
+    }
+    if (parsed.protocol !== 'chrome-extension:' || parsed.host !== this.extensionId) return undefined;
+    return this.readPath(decodeURIComponent(parsed.pathname));
+  }
+
+  /** Every HTML file of the extension, by path ("popup.html", "pages/options.html"). */
+  htmlPaths(): string[] {
+    const entries = readdirSync(this.root, { recursive: true, encoding: 'utf8' });
+    return entries
+      .filter((entry) => /\.html?$/i.test(entry) && !entry.split(sep).includes('node_modules'))
+      .map((entry) => entry.split(sep).join('/'));
+  }
+}
