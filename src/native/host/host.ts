@@ -46,7 +46,10 @@ export interface NativeHostOptions {
  */
 export class NativeHost {
   readonly launch: LaunchArguments;
-  /** The process's `done`: input ended, every handler settled, every send flushed. */
+  /**
+   * Settles when the connection is over: the input ended (or `close()`), every handler settled,
+   * every send flushed, the output ended. Rejects with the fatal input error or the output error.
+   */
   readonly done: Promise<void>;
   readonly #input: Readable;
   readonly #output: Writable;
@@ -103,17 +106,23 @@ export class NativeHost {
   }
 
   /**
-   * Frames `message` and writes it. Throws a FrameError (synchronously, nothing written) when it has
-   * no JSON text or is over the limit. Resolves when the output can take more: at once when it is
-   * under its high-water mark, otherwise after 'drain'. Rejects if the output fails.
+   * Frames `message` and writes it as one write. Rejects with a FrameError, having written nothing,
+   * when the message has no JSON text or is over the limit (1 MiB). Resolves when the output can
+   * take more: at once while it is under its high-water mark, otherwise when this frame has been
+   * flushed (the output has drained up to it). Rejects if the output fails.
    */
   send(message: unknown): Promise<void> {
     if (this.#closed) return Promise.reject(new Error('NativeHost: the host has finished; nothing more can be sent'));
     if (this.#outputError) return Promise.reject(this.#outputError);
-    const frame = encodeFrame(message, {
-      maxBytes: this.#options.maxOutgoingBytes ?? MAX_HOST_TO_BROWSER_BYTES,
-      byteOrder: this.#options.byteOrder ?? NATIVE_BYTE_ORDER,
-    });
+    let frame: Buffer;
+    try {
+      frame = encodeFrame(message, {
+        maxBytes: this.#options.maxOutgoingBytes ?? MAX_HOST_TO_BROWSER_BYTES,
+        byteOrder: this.#options.byteOrder ?? NATIVE_BYTE_ORDER,
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
     let flushed!: Promise<void>;
     const written = new Promise<void>((resolve, reject) => {
       flushed = new Promise<void>((resolveFlushed) => {

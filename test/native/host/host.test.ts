@@ -150,8 +150,8 @@ describe('native host', () => {
 
   it('send refuses a message over 1 MiB before writing anything', async () => {
     const { host, input, replies } = pipes();
-    assert.throws(() => host.send('x'.repeat(1024 * 1024)), (error) => error instanceof FrameError && error.code === 'FRAME_TOO_LARGE');
-    assert.throws(() => host.send(undefined), (error) => error instanceof FrameError && error.code === 'NOT_SERIALIZABLE');
+    await assert.rejects(host.send('x'.repeat(1024 * 1024)), (error) => error instanceof FrameError && error.code === 'FRAME_TOO_LARGE');
+    await assert.rejects(host.send(undefined), (error) => error instanceof FrameError && error.code === 'NOT_SERIALIZABLE');
     await host.send('small');
     input.end();
     for await (const _ of host.messages());
