@@ -21,6 +21,8 @@ export interface TabInfo {
   mutedInfo: { muted: boolean };
   pinned: boolean;
   selected: boolean;
+  /** Chrome 140+: the split view the tab is in, -1 for none. */
+  splitViewId: number;
   status: 'loading' | 'complete' | 'unloaded';
   title: string;
   url: string;
@@ -159,6 +161,7 @@ export class Tab {
       mutedInfo: { muted: false },
       pinned: false,
       selected: this.active,
+      splitViewId: -1,
       status: 'complete',
       title: this.title ?? defaultTitle(this.url),
       url: this.url,

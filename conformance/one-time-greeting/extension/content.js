@@ -1,0 +1,4 @@
+(async () => {
+  const response = await chrome.runtime.sendMessage({ greeting: 'hello' });
+  console.log('@sb', 'response', response);
+})();

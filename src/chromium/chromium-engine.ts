@@ -1,0 +1,176 @@
+/**
+ * The Chromium engine: runs a scenario folder unchanged in real headless Chromium (Debian's
+ * `chromium`, driven by playwright-core), and records what its contexts report.
+ *
+ * Extensions are loaded through CDP's Extensions.loadUnpacked after the console listeners are in
+ * place, so that nothing a service worker reports at start-up is missed; the sites are served from
+ * one loopback port that --host-rules maps every site host to, so URLs are the scenario's own.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import type { Driver, Engine } from '../conformance/engine.ts';
+import type { Scenario } from '../conformance/scenario.ts';
+import { REPORT_MARKER, type Observation } from '../conformance/trace.ts';
+import { chromiumExecutable } from './executable.ts';
+import { startSiteServer } from './site-server.ts';
+
+/** Flags that keep Chromium quiet on a machine with no network. */
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const chromiumEngine: Engine = {
+  name: 'chromium',
+  async start(scenario: Scenario): Promise<Driver> {
+    const executablePath = chromiumExecutable();
+    const sites = await startSiteServer(scenario.sites);
+    const profile = mkdtempSync(join(tmpdir(), 'switchboard-chromium-'));
+    const hosts = [...scenario.sites.keys()].map((origin) => `MAP ${new URL(origin).hostname} 127.0.0.1:${sites.port}`);
+    let context: BrowserContext;
+    try {
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath,
+        headless: true,
+        // Playwright turns extensions and the back/forward cache off by default; Chrome has both.
+        ignoreDefaultArgs: ['--disable-extensions', '--disable-back-forward-cache'],
+        args: [...QUIET_FLAGS, '--enable-unsafe-extension-debugging', ...(hosts.length > 0 ? [`--host-rules=${hosts.join(',')}`] : [])],
+      });
+    } catch (error) {
+      await sites.close();
+      rmSync(profile, { recursive: true, force: true });
+      throw error;
+    }
+    const driver = new ChromiumDriver(context, async () => {
+      await context.close();
+      await sites.close();
+      rmSync(profile, { recursive: true, force: true });
+    });
+    try {
+      await driver.loadExtensions(scenario.extensions);
+    } catch (error) {
+      await driver.dispose();
+      throw error;
+    }
+    return driver;
+  },
+};
+
+class ChromiumDriver implements Driver {
+  readonly extensionIds = new Map<string, string>();
+  readonly observations: Observation[] = [];
+  readonly quietMs = 400;
+  readonly #pages = new Map<number, Page>();
+  readonly #tabOf = new Map<Page, number>();
+  readonly #extensionDirs = new Map<string, string>();
+  /** Reports are read asynchronously (their values live in the page); one chain per source keeps their order. */
+  readonly #chains = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly teardown: () => Promise<void>,
+  ) {
+    context.on('serviceworker', (worker) => this.watchWorker(worker));
+    for (const worker of context.serviceWorkers()) this.watchWorker(worker);
+  }
+
+  async loadExtensions(extensions: ReadonlyMap<string, string>): Promise<void> {
+    const browser = this.context.browser();
+    if (!browser) throw new Error('no browser behind the persistent context');
+    const session = await browser.newBrowserCDPSession();
+    for (const [name, dir] of extensions) {
+      const { id } = (await session.send('Extensions.loadUnpacked' as never, { path: dir } as never)) as { id: string };
+      this.extensionIds.set(name, id);
+      this.#extensionDirs.set(name, dir);
+    }
+    await session.detach();
+  }
+
+  async openTab(url: string, tab: number): Promise<void> {
+    const page = await this.context.newPage();
+    // The blank tab a persistent context starts with would shift every tab's index; the scenario's tabs are the only ones.
+    for (const other of this.context.pages()) if (other !== page && !this.#tabOf.has(other)) await other.close();
+    this.#pages.set(tab, page);
+    this.#tabOf.set(page, tab);
+    page.on('console', (message) => this.record(`tab ${tab}`, message));
+    await page.goto(url);
+  }
+
+  async navigate(tab: number, url: string): Promise<void> {
+    await this.page(tab).goto(url);
+  }
+
+  async reload(tab: number): Promise<void> {
+    await this.page(tab).reload();
+  }
+
+  async back(tab: number): Promise<void> {
+    await this.page(tab).goBack();
+  }
+
+  async forward(tab: number): Promise<void> {
+    await this.page(tab).goForward();
+  }
+
+  async close(tab: number): Promise<void> {
+    await this.page(tab).close();
+    this.#pages.delete(tab);
+  }
+
+  async reloadExtension(name: string): Promise<void> {
+    const id = this.extensionIds.get(name);
+    const worker = this.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`));
+    if (worker) {
+      // chrome.runtime.reload() tears the worker down mid-call; the evaluation may fail for that reason.
+      await worker.evaluate('chrome.runtime.reload()').catch(() => undefined);
+      await this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${id}/`), timeout: 10_000 });
+    } else {
+      await this.loadExtensions(new Map([[name, this.#extensionDirs.get(name)!]]));
+    }
+  }
+
+  async settle(): Promise<void> {
+    await Promise.all(this.#chains.values());
+  }
+
+  async dispose(): Promise<void> {
+    await this.settle().catch(() => undefined);
+    await this.teardown();
+  }
+
+  private page(tab: number): Page {
+    const page = this.#pages.get(tab);
+    if (!page) throw new Error(`tab ${tab} is closed`);
+    return page;
+  }
+
+  private watchWorker(worker: Worker): void {
+    const id = /^chrome-extension:\/\/([a-p]{32})\//.exec(worker.url())?.[1];
+    if (id === undefined) return;
+    worker.on('console', (message) => {
+      const name = [...this.extensionIds].find(([, extensionId]) => extensionId === id)?.[0] ?? id;
+      this.record(`service worker ${name}`, message);
+    });
+  }
+
+  private record(source: string, message: ConsoleMessage): void {
+    const args = message.args();
+    if (args.length < 2 || message.text().split(' ', 1)[0] !== REPORT_MARKER) return;
+    const read = async (): Promise<void> => {
+      const [marker, label, value] = await Promise.all(
+        args.slice(0, 3).map((arg) => arg.evaluate((v) => JSON.stringify(v)).catch(() => undefined)),
+      );
+      if (marker !== JSON.stringify(REPORT_MARKER)) return;
+      this.observations.push({ source, label: label === undefined ? '?' : (JSON.parse(label) as string), json: args.length > 2 ? value : undefined });
+    };
+    const chain = (this.#chains.get(source) ?? Promise.resolve()).then(read, read);
+    this.#chains.set(source, chain);
+  }
+}

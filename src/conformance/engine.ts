@@ -1,0 +1,120 @@
+/**
+ * An engine runs a scenario and reports what its contexts observed. Both engines — Switchboard and
+ * real Chromium — implement the same few primitive operations (a Driver); the steps themselves are
+ * carried out here, once, so that the two engines cannot read a scenario differently.
+ */
+import { resolveStepUrl, tabNumber, type Scenario, type Step } from './scenario.ts';
+import { normalizeTrace, type Observation, type Trace } from './trace.ts';
+
+export interface Driver {
+  /** Extension name → id, known once the extensions are installed. */
+  readonly extensionIds: ReadonlyMap<string, string>;
+  readonly observations: readonly Observation[];
+  /** How long "quiet" means no new observation, in milliseconds. */
+  readonly quietMs: number;
+  openTab(url: string, tab: number): Promise<void>;
+  navigate(tab: number, url: string): Promise<void>;
+  reload(tab: number): Promise<void>;
+  back(tab: number): Promise<void>;
+  forward(tab: number): Promise<void>;
+  close(tab: number): Promise<void>;
+  reloadExtension(name: string): Promise<void>;
+  /** Resolves when whatever is in flight inside the engine has settled (messages, tasks). */
+  settle(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export interface Engine {
+  readonly name: 'switchboard' | 'chromium';
+  /** Starts the engine with the scenario's extensions and sites. */
+  start(scenario: Scenario): Promise<Driver>;
+}
+
+export interface ScenarioRun {
+  readonly scenario: Scenario;
+  readonly engine: Engine['name'];
+  readonly trace: Trace;
+  readonly observations: readonly Observation[];
+  readonly milliseconds: number;
+}
+
+/** The longest a "waitFor" step waits before the run fails. */
+const WAIT_FOR_TIMEOUT_MS = 10_000;
+
+export async function runScenario(scenario: Scenario, engine: Engine): Promise<ScenarioRun> {
+  const started = performance.now();
+  const driver = await engine.start(scenario);
+  try {
+    let opened = 0;
+    for (const [index, step] of scenario.steps.entries()) {
+      try {
+        opened = await runStep(driver, step, opened);
+      } catch (error) {
+        throw new Error(`${scenario.name}: steps[${index}] ${JSON.stringify(step)} failed on ${engine.name}: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+    }
+    await waitForQuiet(driver);
+    const trace = normalizeTrace(driver.observations, { extensionIds: driver.extensionIds, unordered: scenario.unordered });
+    return { scenario, engine: engine.name, trace, observations: [...driver.observations], milliseconds: performance.now() - started };
+  } finally {
+    await driver.dispose();
+  }
+}
+
+async function runStep(driver: Driver, step: Step, opened: number): Promise<number> {
+  const url = (u: string): string =>
+    resolveStepUrl(u, (name) => {
+      const id = driver.extensionIds.get(name);
+      if (id === undefined) throw new Error(`no extension named "${name}"`);
+      return id;
+    });
+  const tab = (ref: number | 'last' | undefined): number => {
+    const n = tabNumber(ref, opened);
+    if (n < 1 || n > opened) throw new Error(`there is no tab ${n} (${opened} opened so far)`);
+    return n;
+  };
+  if ('open' in step) {
+    await driver.openTab(url(step.open), opened + 1);
+    return opened + 1;
+  }
+  if ('navigate' in step) await driver.navigate(tab(step.tab), url(step.navigate));
+  else if ('reload' in step) await driver.reload(tab(step.reload));
+  else if ('back' in step) await driver.back(tab(step.back));
+  else if ('forward' in step) await driver.forward(tab(step.forward));
+  else if ('close' in step) await driver.close(tab(step.close));
+  else if ('reloadExtension' in step) await driver.reloadExtension(step.reloadExtension);
+  else if ('wait' in step) {
+    if (step.wait === 'quiet') await waitForQuiet(driver);
+    else await sleep(step.wait);
+  } else if ('waitFor' in step) await waitFor(driver, step.waitFor, step.count ?? 1);
+  return opened;
+}
+
+/** Until the engine has settled and no observation arrived for `quietMs`. */
+async function waitForQuiet(driver: Driver): Promise<void> {
+  for (;;) {
+    const before = driver.observations.length;
+    await driver.settle();
+    await sleep(driver.quietMs);
+    await driver.settle();
+    if (driver.observations.length === before) return;
+  }
+}
+
+async function waitFor(driver: Driver, label: string, count: number): Promise<void> {
+  const deadline = performance.now() + WAIT_FOR_TIMEOUT_MS;
+  for (;;) {
+    await driver.settle();
+    if (driver.observations.filter((o) => o.label === label).length >= count) return;
+    if (performance.now() > deadline) {
+      throw new Error(`waited ${WAIT_FOR_TIMEOUT_MS} ms for ${count} observation(s) labelled "${label}"`);
+    }
+    await sleep(10);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

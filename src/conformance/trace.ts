@@ -1,0 +1,120 @@
+/**
+ * What a scenario run observed, in a canonical form two engines can be compared on.
+ *
+ * Contexts report with one call, `console.log('@sb', label, value)`. Each engine records, for every
+ * such call, its source — `service worker <extension>` or `tab <n>` (every frame and world of that
+ * tab) — the label, and the value as JSON.stringify gives it in the reporting context. Order is
+ * kept within a source, since one source is one thread in Chrome; across sources it is not
+ * compared, since Chrome does not fix it.
+ *
+ * Normalisation replaces what differs between runs and engines by stable names: extension ids by
+ * the scenario's extension names, document ids and tab and window ids by their order of first
+ * appearance, and a tab's size, access time and loading status (which depend on timing inside
+ * Chrome, not on any rule) by placeholders.
+ */
+
+/** The marker that makes a console message an observation. */
+export const REPORT_MARKER = '@sb';
+
+export interface Observation {
+  readonly source: string;
+  readonly label: string;
+  /** The value's JSON text; undefined when the value was undefined (or had no JSON form). */
+  readonly json: string | undefined;
+}
+
+/** Source → its observations, each as "label value" with ids normalised. */
+export interface Trace {
+  readonly sources: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface NormalizeOptions {
+  /** Extension name → its id in this run. */
+  readonly extensionIds: ReadonlyMap<string, string>;
+  /** Sources compared as sorted lists (their order is not fixed in Chrome). */
+  readonly unordered?: readonly string[];
+}
+
+const DOCUMENT_ID = /\b[0-9A-F]{32}\b/g;
+const TAB_ID_KEYS = new Set(['tabId', 'openerTabId']);
+
+export function normalizeTrace(observations: readonly Observation[], options: NormalizeOptions): Trace {
+  const names = new Map<string, string>();
+  const counters = new Map<string, number>();
+  const stable = (kind: string, raw: string | number): string => {
+    const key = `${kind}:${raw}`;
+    let name = names.get(key);
+    if (name === undefined) {
+      const n = (counters.get(kind) ?? 0) + 1;
+      counters.set(kind, n);
+      name = `<${kind} ${n}>`;
+      names.set(key, name);
+    }
+    return name;
+  };
+  const replaceIds = (text: string): string => {
+    let out = text;
+    for (const [name, id] of options.extensionIds) out = out.split(id).join(`<${name}>`);
+    return out.replace(DOCUMENT_ID, (id) => stable('document', id));
+  };
+  const walk = (value: unknown, key: string | undefined, parent: Record<string, unknown> | undefined): unknown => {
+    if (typeof value === 'string') return replaceIds(value);
+    if (typeof value === 'number') {
+      const isTab = parent !== undefined && 'windowId' in parent && 'index' in parent;
+      if (key !== undefined && (TAB_ID_KEYS.has(key) || (key === 'id' && isTab))) return stable('tab', value);
+      if (key === 'windowId') return stable('window', value);
+      if (isTab && key === 'lastAccessed') return '<time>';
+      if (isTab && (key === 'width' || key === 'height')) return '<size>';
+      return value;
+    }
+    // A tab's loading status when a message leaves depends on timing inside Chrome, not on any rule.
+    if (key === 'status' && parent !== undefined && 'windowId' in parent && 'index' in parent) return '<status>';
+    if (Array.isArray(value)) return value.map((item) => walk(item, undefined, undefined));
+    if (typeof value === 'object' && value !== null) {
+      const record = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(record)) out[k] = walk(v, k, record);
+      return out;
+    }
+    return value;
+  };
+
+  const sources: Record<string, string[]> = {};
+  for (const observation of observations) {
+    const value = observation.json === undefined ? 'undefined' : JSON.stringify(walk(JSON.parse(observation.json), undefined, undefined));
+    (sources[replaceIds(observation.source)] ??= []).push(`${replaceIds(observation.label)} ${value}`);
+  }
+  for (const source of options.unordered ?? []) sources[source]?.sort();
+  const ordered: Record<string, string[]> = {};
+  for (const source of Object.keys(sources).sort()) ordered[source] = sources[source]!;
+  return { sources: ordered };
+}
+
+/** The differences between two traces, first ones first; empty when they are identical. */
+export function compareTraces(expected: Trace, actual: Trace, names = { expected: 'chromium', actual: 'switchboard' }): string[] {
+  const differences: string[] = [];
+  const sources = [...new Set([...Object.keys(expected.sources), ...Object.keys(actual.sources)])].sort();
+  for (const source of sources) {
+    const a = expected.sources[source] ?? [];
+    const b = actual.sources[source] ?? [];
+    const length = Math.max(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+      if (a[i] === b[i]) continue;
+      differences.push(
+        `${source} #${i + 1}:\n    ${names.expected.padEnd(11)} ${a[i] ?? '(nothing)'}\n    ${names.actual.padEnd(11)} ${b[i] ?? '(nothing)'}`,
+      );
+      break;
+    }
+  }
+  return differences;
+}
+
+/** A trace as lines a person reads at a glance. */
+export function formatTrace(trace: Trace): string {
+  const lines: string[] = [];
+  for (const [source, entries] of Object.entries(trace.sources)) {
+    lines.push(source);
+    for (const entry of entries) lines.push(`  ${entry}`);
+  }
+  return lines.join('\n');
+}
