@@ -7,17 +7,14 @@ const ARTICLE = '<!doctype html><h1>Hello</h1><script>var pageMarker = "page";</
 
 describe('loader: messaging between an unpacked extension\'s contexts', () => {
   it('a document_start content script waits for DOMContentLoaded, reads the DOM and gets the classic worker\'s reply', async () => {
-    const { browser, dom } = loaderFixture({ 'https://example.com/article': ARTICLE });
+    const { browser, dom, consoleOf } = loaderFixture({ 'https://example.com/article': ARTICLE });
     const extension = loadUnpacked(browser, fixtureDir('messaging'));
     const tab = browser.openTab('https://example.com/article');
     await settle(browser);
     const body = dom.domOf(tab.mainFrame.document).window.document.body;
     // format() came into the worker through importScripts('lib/format.js').
     assert.equal(body.dataset.reply, '[HELLO]');
-    assert.deepEqual(tab.mainFrame.contentScript(extension)!.console.at(-1), {
-      level: 'log',
-      text: 'cs reply=[HELLO] page-global=undefined at-start=undefined own-object=true',
-    });
+    assert.deepEqual(consoleOf(tab.mainFrame.contentScript(extension)).at(-1), 'log: cs reply=[HELLO] page-global=undefined at-start=undefined own-object=true');
   });
 
   it('a document_idle content script runs after load, in the same isolated world as the document_start one', async () => {
@@ -84,12 +81,11 @@ describe('loader: messaging between an unpacked extension\'s contexts', () => {
   });
 
   it('a module service worker imports the extension\'s own files; importScripts throws there', async () => {
-    const { browser } = loaderFixture();
+    const { browser, consoleOf } = loaderFixture();
     const extension = loadUnpacked(browser, fixtureDir('module-worker'));
     await settle(browser);
-    const worker = extension.serviceWorker!;
-    assert.deepEqual(worker.console, [
-      { level: 'log', text: "TypeError: Failed to execute 'importScripts' on 'WorkerGlobalScope': Module scripts don't support importScripts()." },
+    assert.deepEqual(consoleOf(extension.serviceWorker), [
+      "log: TypeError: Failed to execute 'importScripts' on 'WorkerGlobalScope': Module scripts don't support importScripts().",
     ]);
     const page = extension.openPage('nothing.html').mainFrame.document.mainWorld;
     const chrome = page.chrome as { runtime: { sendMessage(message: unknown): Promise<unknown> } };
