@@ -6,3 +6,4 @@
 export { loadUnpacked, type LoadUnpackedOptions } from './load-unpacked.ts';
 export { attachDom, domOf, BrowserDom, type DomOptions, type DocumentDom, type PageResolver } from './dom.ts';
 export { realmOfContext, type ContextRealm, type RealmGlobal } from './context-realm.ts';
+export { runInContext, currentContext, contextChrome } from './run-in-context.ts';
