@@ -107,13 +107,32 @@ describe('one-time requests: responses', () => {
     assert.equal(await content.runtime.sendMessage('hi'), null);
   });
 
-  it('a listener that throws rejects the sender with "Uncaught Error: …"', async () => {
+  it('a listener that throws rejects the sender with the error\'s own message (Chromium 156)', async () => {
     const { worker, content } = setup();
-    worker.runtime.onMessage.addListener(() => {
+    worker.runtime.onMessage.addListener((message) => {
+      if (message === 'subclass') throw new RangeError('out of range');
+      if (message === 'string') throw 'not an Error';
+      if (message === 'number message') throw Object.assign(new Error('x'), { message: 42 });
       throw new Error('boom');
     });
-    const error = await rejection(content.runtime.sendMessage('hi'));
-    assert.equal(error.message, 'Uncaught Error: boom');
+    const boom = await rejection(content.runtime.sendMessage('hi'));
+    assert.equal(boom.message, 'boom');
+    assert.equal(boom.constructor, Error, 'the sender always gets a plain Error');
+    assert.equal((await rejection(content.runtime.sendMessage('subclass'))).message, 'out of range');
+    assert.equal((await rejection(content.runtime.sendMessage('string'))).message, errors.LISTENER_ERROR_UNPARSEABLE);
+    assert.equal((await rejection(content.runtime.sendMessage('number message'))).message, errors.LISTENER_ERROR_UNPARSEABLE);
+  });
+
+  it('an Error with an empty message counts as no error: the sender resolves undefined', async () => {
+    const { worker, content } = setup();
+    worker.runtime.onMessage.addListener((message) => {
+      if (message === 'reject') return Promise.reject(new Error(''));
+      throw new Error('');
+    });
+    assert.equal(await content.runtime.sendMessage('throw'), undefined);
+    assert.equal(await content.runtime.sendMessage('reject'), undefined);
+    const result = await withCallback((cb) => content.runtime.sendMessage('throw', cb), content);
+    assert.deepEqual(result, { args: [], lastError: errors.PORT_CLOSED_BEFORE_RESPONSE });
   });
 
   it('a rejected Promise rejects the sender; a non-Error reason gives Chrome\'s generic text', async () => {
@@ -121,7 +140,7 @@ describe('one-time requests: responses', () => {
     worker.runtime.onMessage.addListener((message) =>
       message === 'error' ? Promise.reject(new TypeError('no')) : Promise.reject('just a string'),
     );
-    assert.equal((await rejection(content.runtime.sendMessage('error'))).message, 'Uncaught TypeError: no');
+    assert.equal((await rejection(content.runtime.sendMessage('error'))).message, 'no');
     assert.equal((await rejection(content.runtime.sendMessage('string'))).message, errors.PROMISE_REJECTED_WITHOUT_ERROR);
   });
 

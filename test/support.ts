@@ -47,7 +47,7 @@ export function web(frame: Frame): WebPageChrome {
 /** Calls an API with a callback and resolves with the callback's arguments and lastError at call time. */
 export function withCallback(
   call: (callback: (...args: unknown[]) => void) => void,
-  chrome: { runtime: { lastError: { message: string } | undefined } },
+  chrome: { runtime: { lastError?: { message: string } } },
 ): Promise<{ args: unknown[]; lastError: string | undefined }> {
   return new Promise((resolve) => {
     call((...args) => resolve({ args, lastError: chrome.runtime.lastError?.message }));

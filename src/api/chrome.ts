@@ -27,7 +27,18 @@ export type Chrome = ExtensionChrome | ContentScriptChrome | WebPageChrome;
  */
 export function createChromeBindings(context: ScriptContext): ContextBindings {
   const messaging = new ContextMessaging(context);
-  return { endpoint: messaging, chrome: createChrome(context, messaging) };
+  const chrome = createChrome(context, messaging);
+  return { endpoint: messaging, chrome, browser: browserNamespace(context, chrome) };
+}
+
+/**
+ * M144+: `browser` is a separate object holding the same namespaces (browser.runtime ===
+ * chrome.runtime), in every context that has chrome.runtime (observed in Chromium 156, web pages
+ * covered by externally_connectable included).
+ */
+function browserNamespace(context: ScriptContext, chrome: Chrome | undefined): object | undefined {
+  if (!context.browser.features.browserNamespace || chrome === undefined || !('runtime' in chrome)) return undefined;
+  return { ...chrome };
 }
 
 function createChrome(context: ScriptContext, messaging: ContextMessaging): Chrome | undefined {

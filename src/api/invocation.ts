@@ -1,6 +1,7 @@
 import { invocationError } from '../core/errors.ts';
 import { SerializationError } from '../core/serialization.ts';
 import type { ContextMessaging } from './messaging.ts';
+import { bindingError } from './realm.ts';
 import type { APISignature } from './signature.ts';
 
 /**
@@ -12,6 +13,6 @@ export function serializeForCall(messaging: ContextMessaging, signature: APISign
     return messaging.serialize(message);
   } catch (error) {
     if (!(error instanceof SerializationError)) throw error;
-    throw new messaging.realm.TypeError(invocationError(signature.apiMethod, signature.expectedSignature, error.message));
+    throw bindingError(messaging.realm, 'TypeError', invocationError(signature.apiMethod, signature.expectedSignature, error.message));
   }
 }

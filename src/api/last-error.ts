@@ -9,13 +9,20 @@ import type { Realm } from './realm.ts';
 export class LastError {
   #current: { message: string } | undefined;
   #accessed = false;
+  /** The objects with a `lastError` property while one is set: chrome.runtime. */
+  readonly #hosts: object[] = [];
 
   constructor(
     private readonly context: ScriptContext,
     private readonly realm: Realm,
   ) {}
 
-  /** The getter behind chrome.runtime.lastError. */
+  /** `host.lastError` exists only while an error is set, as in Chrome ('lastError' in chrome.runtime is false otherwise). */
+  attach(host: object): void {
+    this.#hosts.push(host);
+  }
+
+  /** What chrome.runtime.lastError reads. */
   get(): { message: string } | undefined {
     if (this.#current) this.#accessed = true;
     return this.#current;
@@ -29,14 +36,39 @@ export class LastError {
     }
     const previous = this.#current;
     const previousAccessed = this.#accessed;
-    this.#current = this.realm.JSON.parse(JSON.stringify({ message })) as { message: string };
+    this.#current = this.errorObject(message);
     this.#accessed = false;
+    this.expose();
     try {
       body();
     } finally {
       if (!this.#accessed) this.context.log('error', uncheckedLastError(message));
       this.#current = previous;
       this.#accessed = previousAccessed;
+      this.expose();
     }
+  }
+
+  private expose(): void {
+    for (const host of this.#hosts) {
+      if (this.#current) {
+        Object.defineProperty(host, 'lastError', { get: () => this.get(), enumerable: true, configurable: true });
+      } else {
+        delete (host as { lastError?: unknown }).lastError;
+      }
+    }
+  }
+
+  /**
+   * Chrome's lastError object: an own enumerable `message`, made by an anonymous constructor
+   * (Object.keys is ["message"], constructor.name is "": observed in Chromium 156).
+   */
+  private errorObject(message: string): { message: string } {
+    const objectPrototype = Object.getPrototypeOf(this.realm.JSON.parse('{}')) as object;
+    const prototype = Object.create(objectPrototype) as { constructor: unknown };
+    Object.defineProperty(prototype, 'constructor', { value: (() => function () {})(), writable: true, configurable: true });
+    const error = Object.create(prototype) as { message: string };
+    error.message = message;
+    return error;
   }
 }

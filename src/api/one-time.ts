@@ -9,6 +9,7 @@ import {
 } from '../core/errors.ts';
 import { SerializationError } from '../core/serialization.ts';
 import type { ContextMessaging } from './messaging.ts';
+import { bindingError } from './realm.ts';
 import { describeThrown } from './thrown.ts';
 
 type Opener =
@@ -106,9 +107,12 @@ export class OneTimeMessageHandler {
     const message = this.messaging.parse(json);
     const sendResponse = this.createResponder(receiver);
     const outcome = this.messaging.messageEvent(receiver.eventName).dispatch([message, receiver.sender, sendResponse]);
-    // Only runtime.onMessage looks at what listeners returned; other events keep the port open
-    // until a reply, the responder's collection, or the context's death.
-    if (receiver.eventName === 'runtime.onMessage') this.onEventFired(receiver, outcome.results, outcome.errors, sendResponse);
+    // Before M144 only runtime.onMessage looked at what listeners returned, and onMessageExternal kept
+    // the port open until a reply, the responder's collection, or the context's death. Chromium 156
+    // treats onMessageExternal like onMessage: Promise returns answer, throws reach the sender (observed).
+    if (receiver.eventName === 'runtime.onMessage' || this.messaging.features.onMessagePromiseReturns) {
+      this.onEventFired(receiver, outcome.results, outcome.errors, sendResponse);
+    }
   }
 
   private createResponder(receiver: Receiver): (response?: unknown) => void {
@@ -132,7 +136,7 @@ export class OneTimeMessageHandler {
       if (!(error instanceof SerializationError)) throw error;
       // M144+: an answer that cannot be sent also ends the channel with the reason.
       if (features.onMessagePromiseReturns) this.closeReceiver(receiver, true, error.message);
-      throw new realm.TypeError(error.message);
+      throw bindingError(realm, 'TypeError', error.message);
     }
     service.postMessage(context, receiver.portId, json);
     this.closeReceiver(receiver, true);
@@ -142,8 +146,11 @@ export class OneTimeMessageHandler {
   private onEventFired(receiver: Receiver, results: unknown[], errors: unknown[], sendResponse: (r?: unknown) => void): void {
     const { service, context, features } = this.messaging;
     if (this.#receivers.get(portKey(receiver.portId)) !== receiver) return;
-    if (features.onMessagePromiseReturns && errors.length > 0) {
-      this.closeReceiver(receiver, true, listenerErrorMessage(errors[0]));
+    // The first throw with something to say closes the channel with it; an Error with an empty
+    // message counts as no error at all (observed in Chromium 156).
+    const error = features.onMessagePromiseReturns ? errors.map(listenerErrorMessage).find((m) => m !== '') : undefined;
+    if (error !== undefined) {
+      this.closeReceiver(receiver, true, error);
       return;
     }
     let willReplyAsync = false;
@@ -173,11 +180,13 @@ export class OneTimeMessageHandler {
     this.closeReceiver(receiver, false);
   }
 
-  /** PromiseRejectedResponse: only a native Error's text reaches the sender. */
+  /**
+   * PromiseRejectedResponse: a native Error's message reaches the sender; an empty one closes the
+   * channel with no error (the sender resolves undefined); any other reason gets Chrome's generic text.
+   */
   private onPromiseRejected(receiver: Receiver, reason: unknown): void {
     if (this.#receivers.get(portKey(receiver.portId)) !== receiver) return;
-    const message = types.isNativeError(reason) ? `Uncaught ${describeThrown(reason)}` : PROMISE_REJECTED_WITHOUT_ERROR;
-    this.closeReceiver(receiver, true, message);
+    this.closeReceiver(receiver, true, types.isNativeError(reason) ? listenerErrorMessage(reason) : PROMISE_REJECTED_WITHOUT_ERROR);
   }
 
   private onResponderCollected(portId: PortId): void {
@@ -221,10 +230,20 @@ export class OneTimeMessageHandler {
   }
 }
 
-/** MaybeGetFirstErrorMessageFromListenerResult: "Uncaught " and how V8 prints the thrown value. */
+/**
+ * The text a listener's exception sends to the opener (observed in Chromium 156): a native Error's
+ * own message, without its name; '' for an empty message (no error); Chrome's generic text for a
+ * message that is not a string and for a thrown value that is not a native Error.
+ */
 function listenerErrorMessage(thrown: unknown): string {
-  const text = describeThrown(thrown);
-  return text === '' ? LISTENER_ERROR_UNPARSEABLE : `Uncaught ${text}`;
+  if (!types.isNativeError(thrown)) return LISTENER_ERROR_UNPARSEABLE;
+  let message: unknown;
+  try {
+    message = (thrown as Error).message;
+  } catch {
+    return LISTENER_ERROR_UNPARSEABLE;
+  }
+  return typeof message === 'string' ? message : LISTENER_ERROR_UNPARSEABLE;
 }
 
 export { portKey };

@@ -1,99 +1,137 @@
 import type { PortId } from '../core/context.ts';
-import { CONTEXT_INVALIDATED, DISCONNECTED_PORT } from '../core/errors.ts';
+import { CONTEXT_INVALIDATED, DISCONNECTED_PORT, INSUFFICIENT_ARGUMENTS } from '../core/errors.ts';
 import type { MessageSender } from '../core/sender.ts';
 import { SerializationError } from '../core/serialization.ts';
 import { ChromeEvent } from './event.ts';
 import type { ContextMessaging, Message } from './messaging.ts';
+import { bindingError } from './realm.ts';
 
 type PortState = 'active' | 'disconnected' | 'invalidated';
 
+type MessageEvent = ChromeEvent<(message: Message, port: Port) => void>;
+type DisconnectEvent = ChromeEvent<(port: Port) => void>;
+
+/** What the API layer keeps of each Port; the Port object itself only has Chrome's properties. */
+interface PortInternals {
+  state: PortState;
+  readonly messaging: ContextMessaging;
+  readonly portId: PortId;
+  readonly onMessage: MessageEvent;
+  readonly onDisconnect: DisconnectEvent;
+}
+
+const internals = new WeakMap<Port, PortInternals>();
+
+function internalsOf(port: Port): PortInternals {
+  const found = internals.get(port);
+  if (!found) throw new TypeError('Illegal invocation');
+  return found;
+}
+
+function assertNotInvalidated(port: PortInternals): void {
+  if (port.state === 'invalidated' || !port.messaging.context.valid) {
+    throw bindingError(port.messaging.realm, 'Error', CONTEXT_INVALIDATED);
+  }
+}
+
 /**
- * runtime.Port (extensions/renderer/api/messaging/gin_port.cc). One object per end per
- * context; its internals stay private so that the object has Chrome's shape.
+ * runtime.Port (extensions/renderer/api/messaging/gin_port.cc). One object per end per context.
+ * Its shape is Chrome's (observed in Chromium 156): own enumerable properties sender, onMessage,
+ * onDisconnect, name, disconnect and postMessage, in that order, `sender` undefined on the
+ * opener's end; nothing on the prototype but the constructor.
  */
 export class Port {
-  readonly name: string;
-  declare readonly sender?: MessageSender;
-  #state: PortState = 'active';
-  readonly #messaging: ContextMessaging;
-  readonly #portId: PortId;
-  readonly #onMessage: ChromeEvent<(message: Message, port: Port) => void>;
-  readonly #onDisconnect: ChromeEvent<(port: Port) => void>;
+  declare readonly sender: MessageSender | undefined;
+  declare readonly onMessage: MessageEvent;
+  declare readonly onDisconnect: DisconnectEvent;
+  declare readonly name: string;
+  declare readonly disconnect: () => void;
+  declare readonly postMessage: (message: Message) => void;
 
   /** @internal Ports are made by the API: runtime.connect, tabs.connect, onConnect. */
   constructor(messaging: ContextMessaging, portId: PortId, name: string, sender?: MessageSender) {
-    this.#messaging = messaging;
-    this.#portId = portId;
-    this.name = name;
-    // Only ports handed to onConnect listeners have a sender; the opener's has none at all.
-    if (sender) Object.defineProperty(this, 'sender', { value: sender, enumerable: true, writable: true, configurable: true });
-    this.#onMessage = new ChromeEvent(messaging.context);
-    this.#onDisconnect = new ChromeEvent(messaging.context);
-  }
-
-  get onMessage(): ChromeEvent<(message: Message, port: Port) => void> {
-    this.assertNotInvalidated();
-    return this.#onMessage;
-  }
-
-  get onDisconnect(): ChromeEvent<(port: Port) => void> {
-    this.assertNotInvalidated();
-    return this.#onDisconnect;
-  }
-
-  postMessage(message?: unknown): void {
-    this.assertNotInvalidated();
-    const realm = this.#messaging.realm;
-    if (this.#state === 'disconnected') throw new realm.Error(DISCONNECTED_PORT);
-    let json: string;
-    try {
-      json = this.#messaging.serialize(message);
-    } catch (error) {
-      // A plain Error, without the invocation prefix the one-time APIs use.
-      if (error instanceof SerializationError) throw new realm.Error(error.message);
-      throw error;
-    }
-    this.#messaging.service.postMessage(this.#messaging.context, this.#portId, json);
-  }
-
-  disconnect(): void {
-    this.assertNotInvalidated();
-    if (this.#state === 'disconnected') return;
-    this.#state = 'disconnected';
-    this.#onMessage.invalidate();
-    this.#onDisconnect.invalidate();
-    this.#messaging.forgetPort(this.#portId);
-    this.#messaging.service.closePort(this.#messaging.context, this.#portId, true);
+    const port: PortInternals = {
+      state: 'active',
+      messaging,
+      portId,
+      onMessage: new ChromeEvent(messaging.context),
+      onDisconnect: new ChromeEvent(messaging.context),
+    };
+    internals.set(this, port);
+    const data = (value: unknown): PropertyDescriptor => ({ value, enumerable: true, writable: true, configurable: true });
+    const event = (get: () => unknown): PropertyDescriptor => ({
+      get() {
+        assertNotInvalidated(port);
+        return get();
+      },
+      enumerable: true,
+      configurable: true,
+    });
+    Object.defineProperties(this, {
+      sender: data(sender),
+      onMessage: event(() => port.onMessage),
+      onDisconnect: event(() => port.onDisconnect),
+      name: data(name),
+      disconnect: data(function disconnect(): void {
+        disconnectPort(port);
+      }),
+      postMessage: data(function postMessage(...args: unknown[]): void {
+        postPortMessage(port, args);
+      }),
+    });
   }
 
   /** @internal A message for this end arrived. */
   static deliver(port: Port, json: string): void {
-    if (port.#state !== 'active') return;
-    const message = port.#messaging.parse(json);
-    port.#onMessage.dispatch([message, port]);
+    const internal = internalsOf(port);
+    if (internal.state !== 'active') return;
+    const message = internal.messaging.parse(json);
+    internal.onMessage.dispatch([message, port]);
   }
 
   /** @internal The other end went away: onDisconnect fires once, with lastError set if there is an error. */
   static disconnected(port: Port, error: string): void {
-    if (port.#state !== 'active') return;
-    port.#state = 'disconnected';
-    port.#messaging.lastError.runWith(error, () => {
-      port.#onDisconnect.dispatch([port]);
+    const internal = internalsOf(port);
+    if (internal.state !== 'active') return;
+    internal.state = 'disconnected';
+    internal.messaging.lastError.runWith(error, () => {
+      internal.onDisconnect.dispatch([port]);
     });
-    port.#onMessage.invalidate();
-    port.#onDisconnect.invalidate();
+    internal.onMessage.invalidate();
+    internal.onDisconnect.invalidate();
   }
 
   /** @internal The context died. */
   static invalidate(port: Port): void {
-    port.#state = 'invalidated';
-    port.#onMessage.invalidate();
-    port.#onDisconnect.invalidate();
+    const internal = internalsOf(port);
+    internal.state = 'invalidated';
+    internal.onMessage.invalidate();
+    internal.onDisconnect.invalidate();
   }
+}
 
-  private assertNotInvalidated(): void {
-    if (this.#state === 'invalidated' || !this.#messaging.context.valid) {
-      throw new this.#messaging.realm.Error(CONTEXT_INVALIDATED);
-    }
+function postPortMessage(port: PortInternals, args: unknown[]): void {
+  assertNotInvalidated(port);
+  const realm = port.messaging.realm;
+  if (args.length === 0) throw bindingError(realm, 'TypeError', INSUFFICIENT_ARGUMENTS);
+  if (port.state === 'disconnected') throw bindingError(realm, 'Error', DISCONNECTED_PORT);
+  let json: string;
+  try {
+    json = port.messaging.serialize(args[0]);
+  } catch (error) {
+    // A plain Error, without the invocation prefix the one-time APIs use.
+    if (error instanceof SerializationError) throw bindingError(realm, 'Error', error.message);
+    throw error;
   }
+  port.messaging.service.postMessage(port.messaging.context, port.portId, json);
+}
+
+function disconnectPort(port: PortInternals): void {
+  assertNotInvalidated(port);
+  if (port.state === 'disconnected') return;
+  port.state = 'disconnected';
+  port.onMessage.invalidate();
+  port.onDisconnect.invalidate();
+  port.messaging.forgetPort(port.portId);
+  port.messaging.service.closePort(port.messaging.context, port.portId, true);
 }

@@ -24,3 +24,13 @@ export function setContextRealm(context: ScriptContext, realm: Realm): void {
 export function realmOf(context: ScriptContext): Realm {
   return realms.get(context) ?? HOST_REALM;
 }
+
+/**
+ * An exception the bindings throw synchronously. Chrome's have an own enumerable `message`
+ * (Object.keys(error) is ["message"], observed in Chromium 156); rejections' errors do not.
+ */
+export function bindingError<K extends 'Error' | 'TypeError'>(realm: Pick<Realm, K>, kind: K, message: string): Error {
+  const error = new realm[kind](message);
+  Object.defineProperty(error, 'message', { value: message, enumerable: true, writable: true, configurable: true });
+  return error;
+}

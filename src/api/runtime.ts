@@ -12,13 +12,15 @@ import {
   resolveTargetExtensionId,
 } from './messaging-arguments.ts';
 import type { Port } from './port.ts';
+import { bindingError } from './realm.ts';
 
 type Callback = (...args: unknown[]) => void;
 
 /** The messaging part of chrome.runtime, in the shape Chrome gives extension contexts. */
 export interface Runtime {
+  /** Reads undefined once the context is invalidated (the extension was reloaded or disabled), as in Chrome. */
   readonly id: string;
-  readonly lastError: { message: string } | undefined;
+  readonly lastError?: { message: string };
   getURL(path: string): string;
   sendMessage(...args: unknown[]): Promise<unknown> | undefined;
   connect(...args: unknown[]): Port;
@@ -33,7 +35,7 @@ export interface PrivilegedRuntime extends Runtime {
 
 /** What a web page covered by externally_connectable gets: sendMessage, connect, lastError. */
 export interface WebPageRuntime {
-  readonly lastError: { message: string } | undefined;
+  readonly lastError?: { message: string };
   sendMessage(...args: unknown[]): Promise<unknown> | undefined;
   connect(...args: unknown[]): Port;
 }
@@ -41,11 +43,11 @@ export interface WebPageRuntime {
 export type { MessageSender };
 
 export function assertContextValid(messaging: ContextMessaging): void {
-  if (!messaging.context.valid) throw new messaging.realm.Error(CONTEXT_INVALIDATED);
+  if (!messaging.context.valid) throw bindingError(messaging.realm, 'Error', CONTEXT_INVALIDATED);
 }
 
 /** runtime_hooks_delegate.cc HandleSendMessage: massage, parse, resolve the target, serialize, send. */
-function sendMessage(messaging: ContextMessaging, args: unknown[]): Promise<unknown> | undefined {
+function sendOneTimeMessage(messaging: ContextMessaging, args: unknown[]): Promise<unknown> | undefined {
   assertContextValid(messaging);
   const { context } = messaging;
   const [extensionId, message, , callback] = RUNTIME_SEND_MESSAGE.parse(massageSendMessageArguments(args, true), messaging.realm);
@@ -55,7 +57,7 @@ function sendMessage(messaging: ContextMessaging, args: unknown[]): Promise<unkn
   return messaging.sendOneTime(portId, json, callback as Callback | undefined);
 }
 
-function connect(messaging: ContextMessaging, args: unknown[]): Port {
+function openConnection(messaging: ContextMessaging, args: unknown[]): Port {
   assertContextValid(messaging);
   const { context } = messaging;
   const [extensionId, connectInfo] = RUNTIME_CONNECT.parse(args, messaging.realm);
@@ -65,28 +67,43 @@ function connect(messaging: ContextMessaging, args: unknown[]): Port {
   return messaging.openerPort(portId, name);
 }
 
-function lastErrorProperty(messaging: ContextMessaging): PropertyDescriptor {
-  return { get: () => messaging.lastError.get(), enumerable: true, configurable: true };
-}
+/** runtime.json's enums, as chrome.runtime carries them in every context that has it (Chromium 156). */
+const RUNTIME_ENUMS = {
+  ContextType: { BACKGROUND: 'BACKGROUND', DEVELOPER_TOOLS: 'DEVELOPER_TOOLS', OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT', POPUP: 'POPUP', SIDE_PANEL: 'SIDE_PANEL', TAB: 'TAB' },
+  OnInstalledReason: { CHROME_UPDATE: 'chrome_update', INSTALL: 'install', SHARED_MODULE_UPDATE: 'shared_module_update', UPDATE: 'update' },
+  OnRestartRequiredReason: { APP_UPDATE: 'app_update', OS_UPDATE: 'os_update', PERIODIC: 'periodic' },
+  PlatformArch: { ARM: 'arm', ARM64: 'arm64', MIPS: 'mips', MIPS64: 'mips64', PPC64: 'ppc64', RISCV64: 'riscv64', X86_32: 'x86-32', X86_64: 'x86-64' },
+  PlatformNaclArch: { ARM: 'arm', MIPS: 'mips', MIPS64: 'mips64', PPC64: 'ppc64', X86_32: 'x86-32', X86_64: 'x86-64' },
+  PlatformOs: { ANDROID: 'android', CROS: 'cros', LINUX: 'linux', MAC: 'mac', OPENBSD: 'openbsd', WIN: 'win' },
+  RequestUpdateCheckStatus: { NO_UPDATE: 'no_update', THROTTLED: 'throttled', UPDATE_AVAILABLE: 'update_available' },
+};
 
+/**
+ * chrome.runtime for one context. A web page's has Chrome's keys in Chrome's order (dynamicId, id,
+ * connect, sendMessage, the enums: observed in Chromium 156); `lastError` is a key only while an
+ * error is set. An extension context's `id` reads undefined once the context is invalidated.
+ */
 export function createRuntime(messaging: ContextMessaging, context: ScriptContext): Runtime | PrivilegedRuntime | WebPageRuntime {
   const runtime: Record<string, unknown> = {};
   const extension = context.extension;
+  const data = (value: unknown): PropertyDescriptor => ({ value, enumerable: true, writable: true, configurable: true });
   if (extension) {
-    runtime.id = extension.id;
+    Object.defineProperty(runtime, 'id', { get: () => (context.valid ? extension.id : undefined), enumerable: true, configurable: true });
     runtime.getURL = function getURL(...args: unknown[]): string {
       assertContextValid(messaging);
       const [path] = RUNTIME_GET_URL.parse(args, messaging.realm);
       return extension.getURL(path as string);
     };
+  } else {
+    Object.defineProperties(runtime, { dynamicId: data(undefined), id: data(undefined) });
   }
-  runtime.sendMessage = function sendMessageBinding(...args: unknown[]) {
-    return sendMessage(messaging, args);
+  // Method shorthand gives the functions Chrome's names (chrome.runtime.sendMessage.name === 'sendMessage').
+  const methods = {
+    connect: (...args: unknown[]): Port => openConnection(messaging, args),
+    sendMessage: (...args: unknown[]): Promise<unknown> | undefined => sendOneTimeMessage(messaging, args),
   };
-  runtime.connect = function connectBinding(...args: unknown[]) {
-    return connect(messaging, args);
-  };
-  Object.defineProperty(runtime, 'lastError', lastErrorProperty(messaging));
+  runtime.connect = { connect(...args: unknown[]) { return methods.connect(...args); } }.connect;
+  runtime.sendMessage = { sendMessage(...args: unknown[]) { return methods.sendMessage(...args); } }.sendMessage;
   if (extension) {
     runtime.onMessage = messaging.onMessage;
     runtime.onConnect = messaging.onConnect;
@@ -96,5 +113,7 @@ export function createRuntime(messaging: ContextMessaging, context: ScriptContex
       runtime.onConnectExternal = messaging.onConnectExternal;
     }
   }
+  for (const [name, values] of Object.entries(RUNTIME_ENUMS)) runtime[name] = messaging.toRealm(values);
+  messaging.lastError.attach(runtime);
   return runtime as unknown as Runtime | PrivilegedRuntime | WebPageRuntime;
 }

@@ -9,7 +9,7 @@ import {
   tooLow,
   unexpectedProperty,
 } from '../core/errors.ts';
-import { HOST_REALM, type Realm } from './realm.ts';
+import { HOST_REALM, bindingError, type Realm } from './realm.ts';
 
 /**
  * API argument parsing as Chromium's native bindings do it
@@ -242,7 +242,7 @@ export class APISignature {
 
   /** The TypeError Chromium throws for a failed call (APIBinding::HandleCall), in the caller's realm. */
   invocationError(detail: string, realm: Pick<Realm, 'TypeError'> = HOST_REALM): TypeError {
-    return new realm.TypeError(invocationError(this.apiMethod, this.expectedSignature, detail));
+    return bindingError(realm, 'TypeError', invocationError(this.apiMethod, this.expectedSignature, detail));
   }
 
   /**

@@ -9,7 +9,7 @@
  *
  * Normalisation replaces what differs between runs and engines by stable names: extension ids by
  * the scenario's extension names, document ids and tab and window ids by their order of first
- * appearance, and a tab's size, access time and loading status (which depend on timing inside
+ * appearance, subframe ids likewise (0, the main frame, stays), and a tab's size, access time and loading status (which depend on timing inside
  * Chrome, not on any rule) by placeholders.
  */
 
@@ -58,17 +58,19 @@ export function normalizeTrace(observations: readonly Observation[], options: No
     return out.replace(DOCUMENT_ID, (id) => stable('document', id));
   };
   const walk = (value: unknown, key: string | undefined, parent: Record<string, unknown> | undefined): unknown => {
+    const isTab = parent !== undefined && 'windowId' in parent && 'index' in parent;
+    // A tab's loading status when a message leaves depends on timing inside Chrome, not on any rule.
+    if (isTab && key === 'status') return '<status>';
     if (typeof value === 'string') return replaceIds(value);
     if (typeof value === 'number') {
-      const isTab = parent !== undefined && 'windowId' in parent && 'index' in parent;
       if (key !== undefined && (TAB_ID_KEYS.has(key) || (key === 'id' && isTab))) return stable('tab', value);
+      // Chrome numbers subframes with browser-wide counters; only "0 is the main frame" is a rule.
+      if (key === 'frameId' && value > 0) return stable('frame', value);
       if (key === 'windowId') return stable('window', value);
       if (isTab && key === 'lastAccessed') return '<time>';
       if (isTab && (key === 'width' || key === 'height')) return '<size>';
       return value;
     }
-    // A tab's loading status when a message leaves depends on timing inside Chrome, not on any rule.
-    if (key === 'status' && parent !== undefined && 'windowId' in parent && 'index' in parent) return '<status>';
     if (Array.isArray(value)) return value.map((item) => walk(item, undefined, undefined));
     if (typeof value === 'object' && value !== null) {
       const record = value as Record<string, unknown>;

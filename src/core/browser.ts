@@ -1,6 +1,7 @@
 import { ScriptContext, type BindingsFactory, type ConsoleMessage, type ContextScript } from './context.ts';
 import type { Document } from './document.ts';
 import { Extension, type ExtensionInit } from './extension.ts';
+import type { ContentScriptEntry } from './manifest/content-scripts.ts';
 import { MessageService, type ContextGone, type TabTarget } from './message-service.ts';
 import { Tab, type TabInit } from './tab.ts';
 import { DEFAULT_CHROME_VERSION, featuresOf, type BehaviourFeatures } from './version.ts';
@@ -157,20 +158,27 @@ export class Browser {
       const script = pageOf.scripts[new URL(document.url).pathname.slice(1)];
       if (script) context.run(script);
     }
+    // document_start scripts run before the page's own scripts; document_end and document_idle after them.
+    this.injectMatchingContentScripts(document, (entry) => entry.runAt === 'document_start');
+    for (const observer of this.#documentObservers) observer(document);
+    this.injectMatchingContentScripts(document, (entry) => entry.runAt !== 'document_start');
+  }
+
+  /** Injects every enabled extension's content_scripts entries that match the document and `select`. */
+  private injectMatchingContentScripts(document: Document, select: (entry: ContentScriptEntry) => boolean): void {
     for (const extension of this.extensions.values()) {
       if (!extension.enabled) continue;
-      const scripts = extension.parsed.contentScripts.filter((entry) =>
-        entry.matchesFrame({ url: document.url, isMainFrame: document.frame.isMainFrame }),
+      const entries = extension.parsed.contentScripts.filter(
+        (entry) => select(entry) && entry.matchesFrame({ url: document.url, isMainFrame: document.frame.isMainFrame }),
       );
-      if (scripts.length === 0) continue;
-      const files = scripts.flatMap((entry) => entry.js);
+      if (entries.length === 0) continue;
+      const files = entries.flatMap((entry) => entry.js);
       this.injectContentScript(
         document,
         extension,
         files.flatMap((file) => (extension.scripts[file] ? [extension.scripts[file]] : [])),
       );
     }
-    for (const observer of this.#documentObservers) observer(document);
   }
 
   /** Creates (once) the extension's isolated world in `document` and runs `scripts` in it. */

@@ -46,8 +46,13 @@ export interface MessagingEndpoint {
 /** What the API layer gives a context when the browser creates it. */
 export interface ContextBindings {
   readonly endpoint: MessagingEndpoint;
-  /** The context's `chrome` object; undefined where Chrome binds none (most web pages). */
+  /** The context's `chrome` object; undefined where Chrome binds none. */
   readonly chrome: object | undefined;
+  /**
+   * The `browser` namespace (M144+): its own object holding the same API namespaces as `chrome`
+   * (browser.runtime === chrome.runtime, browser !== chrome); undefined where Chrome has none.
+   */
+  readonly browser: object | undefined;
 }
 
 export type BindingsFactory = (context: ScriptContext) => ContextBindings;
@@ -64,6 +69,8 @@ export interface ContextScope {
 export interface ConsoleMessage {
   readonly level: 'log' | 'warn' | 'error';
   readonly text: string;
+  /** The values the context passed to `console.*`, as they are in its realm (absent for the browser's own messages). */
+  readonly args?: readonly unknown[];
 }
 
 let nextContextId = 1;
@@ -110,6 +117,11 @@ export class ScriptContext {
     return this.bindings.chrome;
   }
 
+  /** The context's `browser` object, where Chrome has one. */
+  get browserNamespace(): object | undefined {
+    return this.bindings.browser;
+  }
+
   private get bindings(): ContextBindings {
     this.#bindings ??= this.browser.bindingsFactory(this);
     return this.#bindings;
@@ -124,20 +136,15 @@ export class ScriptContext {
   }
 
   /** Where the context's console output goes: kept here, and forwarded to the browser's listener. */
-  log(level: ConsoleMessage['level'], text: string): void {
-    const message = { level, text };
+  log(level: ConsoleMessage['level'], text: string, args?: readonly unknown[]): void {
+    const message: ConsoleMessage = args === undefined ? { level, text } : { level, text, args };
     this.console.push(message);
     this.browser.reportConsole(this, message);
   }
 
   /** Runs code in this context with its own `chrome` (and `browser`, where Chrome has it). */
   run(script: ContextScript): void {
-    const chrome = this.chrome;
-    const result = script({
-      chrome,
-      browser: this.browser.features.browserNamespace ? chrome : undefined,
-      context: this,
-    });
+    const result = script({ chrome: this.chrome, browser: this.browserNamespace, context: this });
     if (result && typeof result.then === 'function') {
       result.then(undefined, (error: unknown) => this.log('error', `Uncaught (in promise) ${String(error)}`));
     }

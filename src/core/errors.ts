@@ -18,6 +18,9 @@ export const CLOSED_WHILE_RESPONSE_PENDING =
 export const CLOSED_WHEN_PAGE_ENTERS_BFCACHE =
   'The page keeping the extension port is moved into back/forward cache, so the message channel is closed.';
 
+// gin/arguments.cc: a bound method called with fewer arguments than it takes (port.postMessage())
+export const INSUFFICIENT_ARGUMENTS = 'Insufficient number of arguments.';
+
 // extensions/renderer/api/messaging/gin_port.cc
 export const DISCONNECTED_PORT = 'Attempting to use a disconnected port object';
 
@@ -41,9 +44,8 @@ export const extensionIdRequired = (method: 'runtime.sendMessage' | 'runtime.con
 // extensions/renderer/api/messaging/messaging_util.cc (GetTargetExtensionId)
 export const invalidExtensionId = (id: string): string => `Invalid extension id: '${id}'`;
 
-// extensions/renderer/api/messaging/one_time_message_handler.cc (M144+: listener errors reach the sender)
-export const uncaughtListenerError = (name: string, message: string): string =>
-  message === '' ? `Uncaught ${name}` : `Uncaught ${name}: ${message}`;
+// extensions/renderer/api/messaging/one_time_message_handler.cc (M144+: listener errors reach the sender;
+// a native Error sends its own message, observed in Chromium 156)
 export const PROMISE_REJECTED_WITHOUT_ERROR = "A runtime.onMessage listener's promise rejected without an Error";
 export const LISTENER_ERROR_UNPARSEABLE = "Error message from listener couldn't be parsed or was empty.";
 

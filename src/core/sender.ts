@@ -8,10 +8,10 @@ export interface MessageSender {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: TabInfo;
   frameId?: number;
   documentId?: string;
   documentLifecycle?: DocumentLifecycle;
+  tab?: TabInfo;
   tlsChannelId?: string;
   nativeApplication?: string;
 }
@@ -25,22 +25,25 @@ export type ChannelTarget = 'extension' | 'tab';
  * Fields that do not apply are absent, not undefined.
  */
 export function buildSender(source: ScriptContext, target: ChannelTarget, receiver: Extension): MessageSender {
+  // Chrome fills the fields in this order, and the order shows in Object.keys and JSON.stringify.
   const sender: MessageSender = {};
   if (source.extension) sender.id = source.extension.id;
   const document = source.document;
-  // tabs.* channels carry no source URL ("doesn't make sense for opening to tabs").
-  if (target === 'extension') sender.url = source.url;
+  // The context URL, fragment included; for a service worker its script URL (observed in Chromium 156,
+  // for tabs.* channels too).
+  sender.url = source.url;
   if (document) {
     sender.origin = document.origin;
   } else if (target === 'tab' && source.extension) {
     sender.origin = `chrome-extension://${source.extension.id}`;
   }
+  // tabs.* channels never describe the sending frame, even an extension page in a tab.
   if (target === 'extension' && document) {
     const frame = document.frame;
-    sender.tab = frame.tab.info();
     sender.frameId = frame.frameId;
     sender.documentId = document.documentId;
     sender.documentLifecycle = document.lifecycle;
+    sender.tab = frame.tab.info();
   }
   if (receiver.parsed.externallyConnectable?.acceptsTlsChannelId) sender.tlsChannelId = '';
   return sender;

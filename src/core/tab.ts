@@ -150,6 +150,8 @@ export class Tab {
       audible: false,
       autoDiscardable: true,
       discarded: false,
+      // An extension page's tab reports an empty favicon; a web page without one has no such key (Chromium 156).
+      ...(this.url.startsWith('chrome-extension://') ? { favIconUrl: '' } : {}),
       frozen: false,
       groupId: -1,
       height: 600,

@@ -22,7 +22,7 @@ const LEVELS: Readonly<Record<string, Level>> = {
 export function createConsole(context: ScriptContext): Record<string, (...args: unknown[]) => void> {
   const console: Record<string, (...args: unknown[]) => void> = {};
   for (const [method, level] of Object.entries(LEVELS)) {
-    console[method] = (...args: unknown[]) => context.log(level, format(...args));
+    console[method] = (...args: unknown[]) => context.log(level, format(...args), args);
   }
   console.assert = (condition?: unknown, ...args: unknown[]) => {
     if (!condition) context.log('error', args.length > 0 ? `Assertion failed: ${format(...args)}` : 'Assertion failed');

@@ -34,7 +34,7 @@ export function defineGlobal(global: RealmGlobal, name: string, value: unknown):
  * messages with this realm's intrinsics, and the realm gets the context's own `chrome` (and
  * `browser`, where Chrome aliases it). Must run before the context's `chrome` is first used.
  */
-export function bindRealm(context: ScriptContext, vmContext: vm.Context, options: { browserGlobal: boolean }): ContextRealm {
+export function bindRealm(context: ScriptContext, vmContext: vm.Context): ContextRealm {
   const intrinsics = vm.runInContext('({ Error, TypeError, Promise, JSON, Object, globalThis })', vmContext) as Realm & {
     Object: ObjectConstructor;
     globalThis: RealmGlobal;
@@ -43,10 +43,9 @@ export function bindRealm(context: ScriptContext, vmContext: vm.Context, options
   reportUnhandledRejections(context, intrinsics.Promise.prototype);
   const global = intrinsics.globalThis;
   const chrome = context.chrome;
-  if (chrome !== undefined) {
-    defineGlobal(global, 'chrome', chrome);
-    if (options.browserGlobal && context.browser.features.browserNamespace) defineGlobal(global, 'browser', chrome);
-  }
+  if (chrome !== undefined) defineGlobal(global, 'chrome', chrome);
+  const browserNamespace = context.browserNamespace;
+  if (browserNamespace !== undefined) defineGlobal(global, 'browser', browserNamespace);
   const realm: ContextRealm = {
     context,
     vmContext,

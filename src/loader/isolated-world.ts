@@ -14,7 +14,7 @@ import { installWebGlobals } from './web-globals.ts';
  * expando property set on a node in one world is visible in the other.
  */
 export function createIsolatedWorldRealm(context: ScriptContext, dom: DocumentDom): ContextRealm {
-  const realm = bindRealm(context, vm.createContext({}), { browserGlobal: true });
+  const realm = bindRealm(context, vm.createContext({}));
   const global = realm.global;
   installWebGlobals(global, context, { timers: true });
   defineGlobal(global, 'window', global);

@@ -32,12 +32,21 @@ export function currentContext(): ScriptContext | undefined {
 
 /** The context's `chrome` as runInContext code sees it: listeners it registers run as the context. */
 export function contextChrome(context: ScriptContext): object | undefined {
+  return membraneOf(context)(context.chrome);
+}
+
+/** The context's `browser` namespace as runInContext code sees it (undefined where Chrome has none). */
+export function contextBrowser(context: ScriptContext): object | undefined {
+  return membraneOf(context)(context.browserNamespace);
+}
+
+function membraneOf(context: ScriptContext): ReturnType<typeof createMembrane> {
   let membrane = membranes.get(context);
   if (!membrane) {
     membrane = createMembrane((fn) => current.run(context, fn));
     membranes.set(context, membrane);
   }
-  return membrane(context.chrome);
+  return membrane;
 }
 
 /** Defines the host's `chrome` and `browser` as the running context's; assigning one replaces it for good. */
@@ -49,8 +58,8 @@ function installGlobals(): void {
       configurable: true,
       get: () => {
         const context = current.getStore();
-        if (!context || (name === 'browser' && !context.browser.features.browserNamespace)) return undefined;
-        return contextChrome(context);
+        if (!context) return undefined;
+        return name === 'chrome' ? contextChrome(context) : contextBrowser(context);
       },
       set: (value: unknown) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true }),
     });

@@ -14,7 +14,7 @@ import { createEventTarget } from './worker-event-target.ts';
  * the extension) and an event target for `self.addEventListener('install', …)`.
  */
 export function createServiceWorkerRealm(context: ScriptContext, files: ExtensionFiles, type: 'classic' | 'module'): ContextRealm {
-  const realm = bindRealm(context, vm.createContext({}), { browserGlobal: true });
+  const realm = bindRealm(context, vm.createContext({}));
   const global = realm.global;
   installWebGlobals(global, context, { timers: true });
   defineGlobal(global, 'self', global);

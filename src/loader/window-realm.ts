@@ -8,7 +8,7 @@ import { installWebGlobals } from './web-globals.ts';
  * `chrome` (and, for extension pages, `browser`). Timers are the window's own.
  */
 export function createWindowRealm(context: ScriptContext, dom: DocumentDom): ContextRealm {
-  const realm = bindRealm(context, dom.vmContext, { browserGlobal: context.type !== 'web_page' });
+  const realm = bindRealm(context, dom.vmContext);
   installWebGlobals(realm.global, context, { timers: false });
   return realm;
 }

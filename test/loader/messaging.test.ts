@@ -48,9 +48,9 @@ describe('loader: messaging between an unpacked extension\'s contexts', () => {
     const page = tab.mainFrame.document.mainWorld;
     assert.deepEqual(
       page.console.map((m) => m.text.slice(0, 40)),
-      ['Refused to execute inline script because', 'popup got ping on popup; browser===chrom'],
+      ['Refused to execute inline script because', 'popup got ping on popup; browser.runtime'],
     );
-    assert.equal(page.console.at(-1)!.text, 'popup got ping on popup; browser===chrome true');
+    assert.equal(page.console.at(-1)!.text, 'popup got ping on popup; browser.runtime===chrome.runtime true, browser===chrome false');
     assert.equal((window as unknown as Record<string, unknown>).inlineRan, undefined);
   });
 

@@ -1,0 +1,61 @@
+/** The `switchboard` command line. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { runScenario } from '../conformance/engine.ts';
+import { loadScenario } from '../conformance/scenario.ts';
+import { formatTrace } from '../conformance/trace.ts';
+import { conform } from './conform-command.ts';
+import { ENGINE_NAMES, engineNamed, type EngineName } from './engines.ts';
+import { runExtension } from './run-extension.ts';
+
+function engineOption(value: string): EngineName {
+  if (!(ENGINE_NAMES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${ENGINE_NAMES.join(', ')}`);
+  }
+  return value as EngineName;
+}
+
+export function createProgram(): Command {
+  const program = new Command('switchboard')
+    .description("Chrome's extension message passing outside the browser, exactly as Chrome does it.")
+    .showHelpAfterError();
+
+  program
+    .command('run')
+    .description('run a scenario folder (scenario.json) or an unpacked extension folder (manifest.json)')
+    .argument('<dir>', 'a scenario folder or an unpacked extension')
+    .option('-e, --engine <engine>', `where to run a scenario: ${ENGINE_NAMES.join(' or ')}`, engineOption, 'switchboard')
+    .option('-o, --open <url...>', 'with an extension folder: tabs to open, in order')
+    .option('--json', 'print the trace as JSON')
+    .action(async (dir: string, options: { engine: EngineName; open?: string[]; json?: boolean }) => {
+      if (existsSync(join(dir, 'scenario.json'))) {
+        const run = await runScenario(loadScenario(dir), await engineNamed(options.engine));
+        console.log(options.json ? JSON.stringify(run.trace, null, 2) : formatTrace(run.trace));
+        if (!options.json) console.error(`\n${run.scenario.name} on ${run.engine}: ${Math.round(run.milliseconds)} ms`);
+      } else if (existsSync(join(dir, 'manifest.json'))) {
+        if (options.engine !== 'switchboard') throw new InvalidArgumentError('an extension folder runs in Switchboard; wrap it in a scenario to run it in Chromium');
+        await runExtension(dir, options.open ?? [], (line) => console.log(line));
+      } else {
+        throw new InvalidArgumentError(`${dir} holds neither a scenario.json nor a manifest.json`);
+      }
+    });
+
+  program
+    .command('conform')
+    .description('run scenarios in real Chromium and in Switchboard and compare what each observed')
+    .argument('<scenarios...>', 'scenario folders')
+    .action(async (dirs: string[]) => {
+      const results = await conform(dirs, (line) => console.log(line));
+      if (!results.every((r) => r.identical)) process.exitCode = 1;
+    });
+
+  return program;
+}
+
+await createProgram()
+  .parseAsync()
+  .catch((error: unknown) => {
+    console.error(`switchboard: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  });
