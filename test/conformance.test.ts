@@ -1,0 +1,45 @@
+/**
+ * The conformance suite: every scenario under conformance/ runs in real Chromium and in
+ * Switchboard, and what the contexts observed must be identical.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { chromiumEngine } from '../src/chromium/chromium-engine.ts';
+import { ChromiumMissingError, chromiumExecutable } from '../src/chromium/executable.ts';
+import { runScenario } from '../src/conformance/engine.ts';
+import { loadScenario } from '../src/conformance/scenario.ts';
+import { switchboardEngine } from '../src/conformance/switchboard-engine.ts';
+import { compareTraces, formatTrace } from '../src/conformance/trace.ts';
+
+const ROOT = new URL('../conformance/', import.meta.url).pathname;
+const scenarios = readdirSync(ROOT)
+  .filter((name) => existsSync(join(ROOT, name, 'scenario.json')))
+  .sort();
+
+function chromiumMissing(): string | undefined {
+  try {
+    chromiumExecutable();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ChromiumMissingError)) throw error;
+    if (process.env.CI) throw error;
+    return error.message;
+  }
+}
+
+describe('conformance: Switchboard observes what Chromium observes', { concurrency: 2 }, () => {
+  const skip = chromiumMissing();
+  it('the suite has scenarios', () => assert.ok(scenarios.length > 0));
+  for (const name of scenarios) {
+    it(name, { skip }, async () => {
+      const scenario = loadScenario(join(ROOT, name));
+      const expected = await runScenario(scenario, chromiumEngine);
+      const actual = await runScenario(scenario, switchboardEngine);
+      assert.ok(Object.keys(expected.trace.sources).length > 0, `Chromium observed nothing:\n${formatTrace(expected.trace)}`);
+      const differences = compareTraces(expected.trace, actual.trace);
+      assert.deepEqual(differences, [], `${name} differs:\n${differences.join('\n')}`);
+    });
+  }
+});
