@@ -13,10 +13,15 @@ import { loadScenario } from '../src/conformance/scenario.ts';
 import { switchboardEngine } from '../src/conformance/switchboard-engine.ts';
 import { compareTraces, formatTrace } from '../src/conformance/trace.ts';
 
-const ROOT = new URL('../conformance/', import.meta.url).pathname;
-const scenarios = readdirSync(ROOT)
-  .filter((name) => existsSync(join(ROOT, name, 'scenario.json')))
-  .sort();
+const PROJECT = new URL('../', import.meta.url).pathname;
+/** Every scenario folder under conformance/, and the bundled example that `npm start` runs. */
+const scenarios = [
+  ...readdirSync(join(PROJECT, 'conformance'))
+    .filter((name) => existsSync(join(PROJECT, 'conformance', name, 'scenario.json')))
+    .map((name) => `conformance/${name}`)
+    .sort(),
+  'examples/seed',
+];
 
 function chromiumMissing(): string | undefined {
   try {
@@ -34,7 +39,7 @@ describe('conformance: Switchboard observes what Chromium observes', { concurren
   it('the suite has scenarios', () => assert.ok(scenarios.length > 0));
   for (const name of scenarios) {
     it(name, { skip }, async () => {
-      const scenario = loadScenario(join(ROOT, name));
+      const scenario = loadScenario(join(PROJECT, name));
       const expected = await runScenario(scenario, chromiumEngine);
       const actual = await runScenario(scenario, switchboardEngine);
       assert.ok(Object.keys(expected.trace.sources).length > 0, `Chromium observed nothing:\n${formatTrace(expected.trace)}`);

@@ -1,5 +1,5 @@
-/** `npm start`: runs the seed's examples in an emulated browser and prints what each context saw. */
-import { createBrowser } from '../src/index.ts';
+/** `npm run example:in-code`: runs the seed's examples in an emulated browser and prints what each context saw. */
+import { createBrowser } from '../../src/index.ts';
 import { installSeedExtension, runEditorPage, type TraceLine } from './seed-extension.ts';
 
 const trace: TraceLine[] = [];

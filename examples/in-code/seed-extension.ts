@@ -3,8 +3,8 @@
  * script), the knock-knock joke (a long-lived connection), and the web page editor
  * (externally_connectable). `trace` records what each context sent and received.
  */
-import type { ContentScriptChrome, ExtensionChrome, WebPageChrome } from '../src/api/chrome.ts';
-import type { Browser, ContextScope, Extension } from '../src/index.ts';
+import type { ContentScriptChrome, ExtensionChrome, WebPageChrome } from '../../src/api/chrome.ts';
+import type { Browser, ContextScope, Extension } from '../../src/index.ts';
 
 export interface TraceLine {
   readonly context: string;

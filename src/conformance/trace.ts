@@ -23,9 +23,15 @@ export interface Observation {
   readonly json: string | undefined;
 }
 
-/** Source → its observations, each as "label value" with ids normalised. */
+/** One observation after normalisation: its label and its value's JSON ("undefined" for none). */
+export interface TraceEntry {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** Source → its observations, ids normalised. */
 export interface Trace {
-  readonly sources: Readonly<Record<string, readonly string[]>>;
+  readonly sources: Readonly<Record<string, readonly TraceEntry[]>>;
 }
 
 export interface NormalizeOptions {
@@ -81,13 +87,13 @@ export function normalizeTrace(observations: readonly Observation[], options: No
     return value;
   };
 
-  const sources: Record<string, string[]> = {};
+  const sources: Record<string, TraceEntry[]> = {};
   for (const observation of observations) {
     const value = observation.json === undefined ? 'undefined' : JSON.stringify(walk(JSON.parse(observation.json), undefined, undefined));
-    (sources[replaceIds(observation.source)] ??= []).push(`${replaceIds(observation.label)} ${value}`);
+    (sources[replaceIds(observation.source)] ??= []).push({ label: replaceIds(observation.label), value });
   }
-  for (const source of options.unordered ?? []) sources[source]?.sort();
-  const ordered: Record<string, string[]> = {};
+  for (const source of options.unordered ?? []) sources[source]?.sort((a, b) => entryText(a).localeCompare(entryText(b)));
+  const ordered: Record<string, TraceEntry[]> = {};
   for (const source of Object.keys(sources).sort()) ordered[source] = sources[source]!;
   return { sources: ordered };
 }
@@ -97,8 +103,8 @@ export function compareTraces(expected: Trace, actual: Trace, names = { expected
   const differences: string[] = [];
   const sources = [...new Set([...Object.keys(expected.sources), ...Object.keys(actual.sources)])].sort();
   for (const source of sources) {
-    const a = expected.sources[source] ?? [];
-    const b = actual.sources[source] ?? [];
+    const a = (expected.sources[source] ?? []).map(entryText);
+    const b = (actual.sources[source] ?? []).map(entryText);
     const length = Math.max(a.length, b.length);
     for (let i = 0; i < length; i++) {
       if (a[i] === b[i]) continue;
@@ -111,12 +117,17 @@ export function compareTraces(expected: Trace, actual: Trace, names = { expected
   return differences;
 }
 
-/** A trace as lines a person reads at a glance. */
+function entryText(entry: TraceEntry): string {
+  return `${entry.label} ${entry.value}`;
+}
+
+/** A trace as lines a person reads at a glance: each source, then its labels in a column and their values. */
 export function formatTrace(trace: Trace): string {
   const lines: string[] = [];
   for (const [source, entries] of Object.entries(trace.sources)) {
     lines.push(source);
-    for (const entry of entries) lines.push(`  ${entry}`);
+    const width = Math.max(...entries.map((entry) => entry.label.length));
+    for (const entry of entries) lines.push(`  ${entry.label.padEnd(width)}  ${entry.value === 'undefined' ? '' : entry.value}`.trimEnd());
   }
   return lines.join('\n');
 }
