@@ -8,7 +8,7 @@ import { parseManifest, type Manifest, type ParsedManifest } from '../core/manif
 import { ManifestError } from '../core/manifest/manifest-error.ts';
 import { contentScript } from './content-scripts.ts';
 import { attachDom, domOf, type PageResolver } from './dom.ts';
-import { backgroundScriptMissing, contentScriptJsMissing } from './errors.ts';
+import { backgroundScriptMissing, contentScriptJsMissing } from '../core/errors.ts';
 import { ExtensionFiles } from './extension-files.ts';
 import { manifestFileError, readManifestFile } from './manifest-file.ts';
 import { runPageScripts } from './page-scripts.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManifestError } from '../core/manifest/manifest-error.ts';
-import { MANIFEST_UNREADABLE, manifestNotValidJson } from './errors.ts';
+import { MANIFEST_UNREADABLE, manifestNotValidJson } from '../core/errors.ts';
 
 /**
  * A manifest problem found while loading from disk: Chrome's text, the manifest's absolute path

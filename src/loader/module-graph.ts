@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import { DYNAMIC_IMPORT_IN_SERVICE_WORKER, RESOURCE_NOT_FOUND, bareModuleSpecifier } from './errors.ts';
+import { DYNAMIC_IMPORT_IN_SERVICE_WORKER, RESOURCE_NOT_FOUND, bareModuleSpecifier } from '../core/errors.ts';
 import type { ContextRealm } from './context-realm.ts';
 
 /** Where a module graph's files come from: the text behind a URL, or undefined. */

@@ -1,7 +1,7 @@
 import type { DOMWindow } from 'jsdom';
 import type { ScriptContext } from '../core/context.ts';
 import { realmOfContext } from './context-realm.ts';
-import { INLINE_SCRIPT_REFUSED, RESOURCE_NOT_FOUND } from './errors.ts';
+import { INLINE_SCRIPT_REFUSED, RESOURCE_NOT_FOUND } from '../core/errors.ts';
 import { evaluateModule } from './module-graph.ts';
 import { reportUncaught } from './uncaught.ts';
 

@@ -1,7 +1,7 @@
 import vm from 'node:vm';
 import type { ContextScript, ScriptContext } from '../core/context.ts';
 import { bindRealm, defineGlobal, realmOfContext, type ContextRealm } from './context-realm.ts';
-import { IMPORT_SCRIPTS_IN_MODULE, importScriptsFailed } from './errors.ts';
+import { IMPORT_SCRIPTS_IN_MODULE, importScriptsFailed } from '../core/errors.ts';
 import type { ExtensionFiles } from './extension-files.ts';
 import { evaluateModule } from './module-graph.ts';
 import { reportUncaught } from './uncaught.ts';
