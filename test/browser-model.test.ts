@@ -182,3 +182,38 @@ describe('tabs, frames and documents', () => {
     assert.equal(tab.url, 'https://b.test/');
   });
 });
+
+describe('the chrome and browser objects', () => {
+  it('browser is its own object sharing chrome\'s namespaces (Chrome 144+), absent before', () => {
+    const { browser } = fixture();
+    const extension = browser.installExtension({ manifest: mv3() });
+    const worker = extension.serviceWorker!;
+    const namespace = worker.browserNamespace as { runtime: unknown; tabs: unknown };
+    assert.notEqual(namespace, worker.chrome);
+    assert.equal(namespace.runtime, sw(extension).runtime);
+    assert.equal(namespace.tabs, sw(extension).tabs);
+    const old = fixture({ chromeVersion: 143 }).browser.installExtension({ manifest: mv3() });
+    assert.equal(old.serviceWorker!.browserNamespace, undefined);
+  });
+
+  it('lastError is a key of chrome.runtime only while a callback runs', async () => {
+    const { browser } = fixture();
+    const extension = browser.installExtension({ manifest: mv3() });
+    const { runtime } = sw(extension);
+    assert.equal('lastError' in runtime, false);
+    const during = await new Promise<{ has: boolean; keys: string[] }>((resolve) =>
+      runtime.sendMessage('nobody listens', () => resolve({ has: 'lastError' in runtime, keys: Object.keys(runtime.lastError!) })),
+    );
+    assert.deepEqual(during, { has: true, keys: ['message'] });
+    assert.equal('lastError' in runtime, false);
+  });
+
+  it('runtime.id reads undefined in a context whose extension was reloaded', () => {
+    const { browser } = fixture();
+    const extension = browser.installExtension({ manifest: mv3(CONTENT_SCRIPTS_EVERYWHERE) });
+    const content = cs(browser.openTab('https://example.com/').mainFrame, extension);
+    assert.equal(content.runtime.id, extension.id);
+    extension.reload();
+    assert.equal(content.runtime.id, undefined);
+  });
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as errors from '../src/core/errors.ts';
-import { CONTENT_SCRIPTS_EVERYWHERE, cs, fixture, mv3, rejection, sw, thrown, web } from './support.ts';
+import { CONTENT_SCRIPTS_EVERYWHERE, cs, fixture, mv3, rejection, sw, thrown, web, withCallback } from './support.ts';
 
 describe('cross-extension messaging', () => {
   it('another extension\'s message arrives on onMessageExternal, not onMessage', async () => {
@@ -102,5 +102,32 @@ describe('web pages through externally_connectable', () => {
     const { browser } = fixture();
     browser.installExtension({ manifest: mv3() });
     assert.equal(web(browser.openTab('https://example.com/').mainFrame).runtime, undefined);
+  });
+});
+
+describe('onMessageExternal in Chromium 156', () => {
+  it('a returned Promise answers the other extension, and a thrown Error rejects it with its message', async () => {
+    const { browser } = fixture();
+    const target = browser.installExtension({ manifest: mv3() });
+    const caller = browser.installExtension({ manifest: mv3() });
+    sw(target).runtime.onMessageExternal.addListener((message) => {
+      if (message === 'throw') throw new Error('extthrow');
+      return Promise.resolve(`promised ${String(message)}`);
+    });
+    assert.equal(await sw(caller).runtime.sendMessage(target.id, 'x'), 'promised x');
+    assert.equal((await rejection(sw(caller).runtime.sendMessage(target.id, 'throw'))).message, 'extthrow');
+  });
+
+  it('before Chrome 144 its listeners\' return values are ignored', async () => {
+    const { browser } = fixture({ chromeVersion: 143 });
+    const target = browser.installExtension({ manifest: mv3() });
+    const caller = browser.installExtension({ manifest: mv3() });
+    sw(target).runtime.onMessageExternal.addListener(() => Promise.resolve('ignored'));
+    let settled = false;
+    const pending = withCallback((cb) => sw(caller).runtime.sendMessage(target.id, 'x', cb), sw(caller)).finally(() => (settled = true));
+    await browser.idle();
+    assert.equal(settled, false, 'the port stays open: neither the Promise nor its return ended it');
+    target.disable();
+    assert.deepEqual(await pending, { args: [], lastError: errors.PORT_CLOSED_BEFORE_RESPONSE });
   });
 });

@@ -124,6 +124,17 @@ describe('long-lived connections', () => {
     const error = thrown(() => port.postMessage('x'));
     assert.equal(error.constructor, Error);
     assert.equal(error.message, errors.DISCONNECTED_PORT);
+    assert.deepEqual(Object.keys(error), ['message'], 'the bindings\' errors have an own enumerable message');
+    assert.doesNotThrow(() => port.disconnect(), 'a second disconnect() is a no-op');
+  });
+
+  it('postMessage() without a message throws TypeError "Insufficient number of arguments."', async () => {
+    const { browser, extension } = setup();
+    const tab = browser.openTab('https://example.com/');
+    const port = cs(tab.mainFrame, extension).runtime.connect();
+    const error = thrown(() => (port.postMessage as () => void)());
+    assert.equal(error.constructor, TypeError);
+    assert.equal(error.message, errors.INSUFFICIENT_ARGUMENTS);
   });
 
   it('messages posted before the other end exists are queued and arrive in order', async () => {
