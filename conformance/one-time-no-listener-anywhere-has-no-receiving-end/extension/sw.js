@@ -1,0 +1,1 @@
+// Deliberately no runtime.onMessage listener: the content script's requests have no receiving end.
