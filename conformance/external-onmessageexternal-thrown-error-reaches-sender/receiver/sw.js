@@ -1,0 +1,3 @@
+chrome.runtime.onMessageExternal.addListener((message) => {
+  throw new TypeError(`cannot handle ${message}`);
+});
