@@ -6,10 +6,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
-  CONTENT_SCRIPT_SCHEMES,
-  MatchPattern,
-  MatchPatternError,
-  MatchPatternSet,
   PARSE_ERROR_EMPTY_HOST,
   PARSE_ERROR_EMPTY_PATH,
   PARSE_ERROR_INVALID_HOST,
@@ -18,6 +14,12 @@ import {
   PARSE_ERROR_INVALID_SCHEME,
   PARSE_ERROR_MISSING_SCHEME_SEPARATOR,
   PARSE_ERROR_WRONG_SCHEME_TYPE,
+} from '../../src/core/errors.ts';
+import {
+  CONTENT_SCRIPT_SCHEMES,
+  MatchPattern,
+  MatchPatternError,
+  MatchPatternSet,
   SCHEME_ALL,
   SCHEME_DATA,
   SCHEME_EXTENSION,

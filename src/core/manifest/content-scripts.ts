@@ -8,25 +8,25 @@
  * disallowdocumentaccess, which makes Chrome refuse to climb to an inaccessible parent.
  */
 import {
-  contentScriptInvalidMatchCount,
-  contentScriptInvalidMatch,
-  contentScriptInvalidExcludeMatch,
-  contentScriptMissingFile,
+  EXECUTION_WORLD_RESTRICTED_TO_MV3,
   MATCH_ORIGIN_AS_FALLBACK_CANT_HAVE_PATHS,
   MATCH_ORIGIN_AS_FALLBACK_RESTRICTED_TO_MV3,
-  EXECUTION_WORLD_RESTRICTED_TO_MV3,
-} from '../errors.ts';
-import {
-  ManifestError,
-  isDictionary,
+  contentScriptInvalidExcludeMatch,
+  contentScriptInvalidMatch,
+  contentScriptInvalidMatchCount,
+  contentScriptMissingFile,
   manifestKeyArrayItemError,
   manifestKeyTypeError,
-  readOptionalBoolean,
-  readOptionalStringList,
   schemaEnumError,
   schemaPropertyTypeError,
   schemaRequiredError,
   schemaTypeError,
+} from '../errors.ts';
+import {
+  ManifestError,
+  isDictionary,
+  readOptionalBoolean,
+  readOptionalStringList,
   type InstallWarning,
 } from './manifest-error.ts';
 import { CONTENT_SCRIPT_SCHEMES, MatchPattern, MatchPatternSet, SCHEME_FILE, matchGlob } from './match-pattern.ts';

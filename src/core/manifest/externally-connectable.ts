@@ -10,13 +10,13 @@ import {
   EXTERNALLY_CONNECTABLE_TLS_WITHOUT_MATCHES,
   externallyConnectableInvalidId,
   externallyConnectableInvalidMatch,
+  schemaTypeError,
 } from '../errors.ts';
 import {
   ManifestError,
   isDictionary,
   readOptionalBoolean,
   readOptionalStringList,
-  schemaTypeError,
   type InstallWarning,
 } from './manifest-error.ts';
 import { MatchPattern, MatchPatternSet, SCHEME_ALL } from './match-pattern.ts';

@@ -1,24 +1,4 @@
-import {
-  schemaTypeError,
-  schemaPropertyTypeError,
-  schemaRequiredError,
-  schemaArrayItemError,
-  schemaEnumError,
-  manifestKeyArrayItemError,
-  manifestKeyTypeError,
-  valueTypeName,
-} from '../errors.ts';
-
-export {
-  schemaTypeError,
-  schemaPropertyTypeError,
-  schemaRequiredError,
-  schemaArrayItemError,
-  schemaEnumError,
-  manifestKeyArrayItemError,
-  manifestKeyTypeError,
-  valueTypeName,
-};
+import { schemaArrayItemError, schemaPropertyTypeError, schemaTypeError } from '../errors.ts';
 
 /**
  * A manifest Chrome would refuse to load. The message is Chrome's own text; `key` names the
