@@ -1,0 +1,3 @@
+chrome.runtime.onMessage.addListener(() => {
+  return new Promise((resolve) => setTimeout(() => resolve('promised value'), 50));
+});
