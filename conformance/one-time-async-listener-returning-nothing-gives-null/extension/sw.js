@@ -1,0 +1,3 @@
+chrome.runtime.onMessage.addListener(async (message) => {
+  console.log('@sb', 'received', message);
+});
