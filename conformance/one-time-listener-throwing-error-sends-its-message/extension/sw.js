@@ -1,0 +1,3 @@
+chrome.runtime.onMessage.addListener(() => {
+  throw new Error('sync');
+});
