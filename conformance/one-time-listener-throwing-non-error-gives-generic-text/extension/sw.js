@@ -1,0 +1,3 @@
+chrome.runtime.onMessage.addListener(() => {
+  throw 'a plain string';
+});
