@@ -1,0 +1,3 @@
+chrome.runtime.onMessage.addListener(() => {
+  return { then: (resolve) => resolve('from a thenable') };
+});
