@@ -5,12 +5,25 @@
  */
 import { createChromeBindings } from './api/chrome.ts';
 import { Browser, type BrowserOptions } from './core/browser.ts';
+import { createNativeHostLauncher, type NativeMessagingOptions } from './native/browser/index.ts';
 
-export function createBrowser(options: BrowserOptions = {}): Browser {
-  return new Browser(createChromeBindings, options);
+export interface CreateBrowserOptions extends BrowserOptions {
+  /**
+   * Where native messaging hosts are looked up and how they run. Default: Google Chrome's folders
+   * on this machine (user level, then system). `{ hostDirs: [dir] }` searches only `dir`.
+   * Ignored when `nativeHosts` is given.
+   */
+  readonly nativeMessaging?: NativeMessagingOptions;
+}
+
+export function createBrowser(options: CreateBrowserOptions = {}): Browser {
+  const nativeHosts = options.nativeHosts ?? createNativeHostLauncher(options.nativeMessaging);
+  return new Browser(createChromeBindings, { ...options, nativeHosts });
 }
 
 export { Browser, type BrowserOptions } from './core/browser.ts';
+export type { NativeMessagingOptions } from './native/browser/index.ts';
+export type { NativeHostLauncher, NativeHostEndpoint, NativeHostClient, NativeHostRequest } from './core/native-host.ts';
 export { Extension, type ExtensionInit } from './core/extension.ts';
 export { Tab, type TabInfo, type TabInit } from './core/tab.ts';
 export { Frame, type FrameInit } from './core/frame.ts';

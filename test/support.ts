@@ -1,5 +1,5 @@
 import type { ContentScriptChrome, ExtensionChrome, WebPageChrome } from '../src/api/chrome.ts';
-import type { Browser, BrowserOptions, ConsoleMessage, Frame, Manifest, ScriptContext } from '../src/index.ts';
+import type { Browser, ConsoleMessage, CreateBrowserOptions, Frame, Manifest, ScriptContext } from '../src/index.ts';
 import { createBrowser } from '../src/index.ts';
 import type { Extension } from '../src/core/extension.ts';
 
@@ -18,7 +18,7 @@ export interface Fixture {
   console: { context: ScriptContext; message: ConsoleMessage }[];
 }
 
-export function fixture(options: BrowserOptions = {}): Fixture {
+export function fixture(options: CreateBrowserOptions = {}): Fixture {
   const console: Fixture['console'] = [];
   const browser = createBrowser({ ...options, onConsole: (context, message) => console.push({ context, message }) });
   return { browser, console };

@@ -75,6 +75,15 @@ export class ContextMessaging implements MessagingEndpoint {
     return this.realm.JSON.parse(json);
   }
 
+  /** parse for text that may not be JSON: what a native host sent. */
+  tryParse(json: string): { ok: true; value: unknown } | { ok: false } {
+    try {
+      return { ok: true, value: this.parse(json) };
+    } catch {
+      return { ok: false };
+    }
+  }
+
   /** A browser-made value (a MessageSender) as an object of this context's realm. */
   toRealm<T>(value: T): T {
     return this.realm.JSON.parse(JSON.stringify(value)) as T;

@@ -3,6 +3,7 @@ import type { ConnectDispatch, MessagingEventName, PortId } from '../core/contex
 import type { MessageSender } from '../core/sender.ts';
 import {
   LISTENER_ERROR_UNPARSEABLE,
+  MALFORMED_JSON_MESSAGE,
   PORT_CLOSED_BEFORE_RESPONSE,
   PROMISE_REJECTED_WITHOUT_ERROR,
   errorHandlingResponse,
@@ -56,7 +57,10 @@ export class OneTimeMessageHandler {
     const opener = this.#openers.get(portKey(portId));
     if (!opener) return;
     this.#openers.delete(portKey(portId));
-    this.complete(opener, '', this.messaging.parse(json));
+    // Only a native host's answer can fail to parse: the request completes with the error.
+    const reply = this.messaging.tryParse(json);
+    if (reply.ok) this.complete(opener, '', reply.value);
+    else this.complete(opener, MALFORMED_JSON_MESSAGE, undefined);
     this.messaging.service.closePort(this.messaging.context, portId, true);
   }
 

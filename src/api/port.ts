@@ -1,5 +1,5 @@
 import type { PortId } from '../core/context.ts';
-import { CONTEXT_INVALIDATED, DISCONNECTED_PORT, INSUFFICIENT_ARGUMENTS } from '../core/errors.ts';
+import { CONTEXT_INVALIDATED, DISCONNECTED_PORT, INSUFFICIENT_ARGUMENTS, MALFORMED_JSON_MESSAGE } from '../core/errors.ts';
 import type { MessageSender } from '../core/sender.ts';
 import { SerializationError } from '../core/serialization.ts';
 import { ChromeEvent } from './event.ts';
@@ -81,12 +81,19 @@ export class Port {
     });
   }
 
-  /** @internal A message for this end arrived. */
+  /**
+   * @internal A message for this end arrived. Only a native host can send text that is not JSON
+   * (MessageToV8's fail-safe parsing): the context's console says so, and the port stays open.
+   */
   static deliver(port: Port, json: string): void {
     const internal = internalsOf(port);
     if (internal.state !== 'active') return;
-    const message = internal.messaging.parse(json);
-    internal.onMessage.dispatch([message, port]);
+    const parsed = internal.messaging.tryParse(json);
+    if (!parsed.ok) {
+      internal.messaging.context.log('error', MALFORMED_JSON_MESSAGE);
+      return;
+    }
+    internal.onMessage.dispatch([parsed.value, port]);
   }
 
   /** @internal The other end went away: onDisconnect fires once, with lastError set if there is an error. */

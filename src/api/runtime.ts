@@ -6,8 +6,10 @@ import { serializeForCall } from './invocation.ts';
 import type { ConnectListener, ContextMessaging, MessageListener } from './messaging.ts';
 import {
   RUNTIME_CONNECT,
+  RUNTIME_CONNECT_NATIVE,
   RUNTIME_GET_URL,
   RUNTIME_SEND_MESSAGE,
+  RUNTIME_SEND_NATIVE_MESSAGE,
   massageSendMessageArguments,
   resolveTargetExtensionId,
 } from './messaging-arguments.ts';
@@ -31,6 +33,10 @@ export interface Runtime {
 export interface PrivilegedRuntime extends Runtime {
   readonly onMessageExternal: ChromeEvent<MessageListener>;
   readonly onConnectExternal: ChromeEvent<ConnectListener>;
+  /** Only with the "nativeMessaging" permission (absent otherwise, as in Chrome). */
+  connectNative?(application: string): Port;
+  /** Only with the "nativeMessaging" permission (absent otherwise, as in Chrome). */
+  sendNativeMessage?(...args: unknown[]): Promise<unknown> | undefined;
 }
 
 /** What a web page covered by externally_connectable gets: sendMessage, connect, lastError. */
@@ -65,6 +71,31 @@ function openConnection(messaging: ContextMessaging, args: unknown[]): Port {
   const name = (connectInfo as { name?: string } | undefined)?.name ?? '';
   const portId = messaging.service.openChannelToExtension(context, target, { channelType: 'connect', channelName: name });
   return messaging.openerPort(portId, name);
+}
+
+/** runtime_hooks_delegate.cc HandleConnectNative: a Port named '' whose other end is the host. */
+function connectNative(messaging: ContextMessaging, args: unknown[]): Port {
+  assertContextValid(messaging);
+  const [application] = RUNTIME_CONNECT_NATIVE.parse(args, messaging.realm);
+  const portId = messaging.service.openChannelToNativeApp(messaging.context, application as string);
+  return messaging.openerPort(portId, '');
+}
+
+/**
+ * HandleSendNativeMessage: massaged without options, parsed, serialized as JSON; a new host per
+ * call, whose first message is the answer (the one-time handler's opener side does the rest).
+ */
+function sendNativeMessage(messaging: ContextMessaging, args: unknown[]): Promise<unknown> | undefined {
+  assertContextValid(messaging);
+  const [application, message, callback] = RUNTIME_SEND_NATIVE_MESSAGE.parse(massageSendMessageArguments(args, false), messaging.realm);
+  const json = serializeForCall(messaging, RUNTIME_SEND_NATIVE_MESSAGE, message);
+  const portId = messaging.service.openChannelToNativeApp(messaging.context, application as string);
+  return messaging.sendOneTime(portId, json, callback as Callback | undefined);
+}
+
+/** _api_features.json: native messaging is for privileged extension contexts with the permission. */
+function hasNativeMessaging(context: ScriptContext): boolean {
+  return context.type !== 'content_script' && context.extension?.parsed.permissions.has('nativeMessaging') === true;
 }
 
 /** runtime.json's enums, as chrome.runtime carries them in every context that has it (Chromium 156). */
@@ -103,7 +134,13 @@ export function createRuntime(messaging: ContextMessaging, context: ScriptContex
     sendMessage: (...args: unknown[]): Promise<unknown> | undefined => sendOneTimeMessage(messaging, args),
   };
   runtime.connect = { connect(...args: unknown[]) { return methods.connect(...args); } }.connect;
+  if (hasNativeMessaging(context)) {
+    runtime.connectNative = { connectNative(...args: unknown[]) { return connectNative(messaging, args); } }.connectNative;
+  }
   runtime.sendMessage = { sendMessage(...args: unknown[]) { return methods.sendMessage(...args); } }.sendMessage;
+  if (hasNativeMessaging(context)) {
+    runtime.sendNativeMessage = { sendNativeMessage(...args: unknown[]) { return sendNativeMessage(messaging, args); } }.sendNativeMessage;
+  }
   if (extension) {
     runtime.onMessage = messaging.onMessage;
     runtime.onConnect = messaging.onConnect;

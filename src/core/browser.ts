@@ -3,6 +3,7 @@ import type { Document } from './document.ts';
 import { Extension, type ExtensionInit } from './extension.ts';
 import type { ContentScriptEntry } from './manifest/content-scripts.ts';
 import { MessageService, type ContextGone, type TabTarget } from './message-service.ts';
+import type { NativeHostLauncher } from './native-host.ts';
 import { Tab, type TabInit } from './tab.ts';
 import { DEFAULT_CHROME_VERSION, featuresOf, type BehaviourFeatures } from './version.ts';
 
@@ -13,6 +14,12 @@ export interface BrowserOptions {
   readonly backForwardCache?: boolean;
   /** Every console message any context writes (unchecked lastError, listener errors, …). */
   readonly onConsole?: (context: ScriptContext, message: ConsoleMessage) => void;
+  /**
+   * Starts native messaging hosts for connectNative and sendNativeMessage. createBrowser() gives
+   * one that looks hosts up and runs them as Chrome does (src/native/browser); without one, native
+   * messaging fails as on a platform Chrome does not support it on.
+   */
+  readonly nativeHosts?: NativeHostLauncher;
 }
 
 /**
@@ -23,6 +30,7 @@ export class Browser {
   readonly chromeVersion: number;
   readonly features: BehaviourFeatures;
   readonly backForwardCache: boolean;
+  readonly nativeHosts: NativeHostLauncher | undefined;
   readonly messageService = new MessageService(this);
   readonly extensions = new Map<string, Extension>();
   readonly tabs = new Map<number, Tab>();
@@ -43,6 +51,7 @@ export class Browser {
     this.features = featuresOf(this.chromeVersion);
     this.backForwardCache = options.backForwardCache ?? true;
     this.#onConsole = options.onConsole;
+    this.nativeHosts = options.nativeHosts;
     this.windowId = this.#nextSessionId++;
   }
 

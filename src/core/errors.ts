@@ -75,6 +75,25 @@ export const NATIVE_HOST_FAILED_TO_START = 'Failed to start native messaging hos
 export const NATIVE_HOST_EXITED = 'Native host has exited.';
 export const NATIVE_HOST_COMMUNICATION_ERROR = 'Error when communicating with the native messaging host.';
 export const NATIVE_MESSAGING_PERMISSION_REQUIRED = 'Access to native messaging requires nativeMessaging permission.';
+export const NATIVE_MESSAGING_NOT_SUPPORTED = 'Native Messaging is not supported on this platform.';
+// chrome/browser/extensions/api/messaging/native_messaging_host_manifest.cc: why a host manifest is
+// refused. Chrome only logs these; the extension sees NATIVE_HOST_NOT_FOUND. `switchboard native check` shows them.
+export const HOST_MANIFEST_NOT_A_DICTIONARY = 'Invalid manifest file.';
+export const HOST_MANIFEST_INVALID_NAME = 'Invalid value for name.';
+export const HOST_MANIFEST_INVALID_DESCRIPTION = 'Invalid value for description.';
+export const HOST_MANIFEST_INVALID_TYPE = 'Invalid value for type.';
+export const HOST_MANIFEST_INVALID_PATH = 'Invalid value for path.';
+export const HOST_MANIFEST_ORIGINS_NOT_A_LIST = 'Invalid value for allowed_origins. Expected a list of strings.';
+export const HOST_MANIFEST_ORIGIN_NOT_A_STRING = 'allowed_origins must be list of strings.';
+export const hostManifestPatternUnparsable = (pattern: string, parseError: string): string =>
+  `Failed to parse pattern "${pattern}": ${parseError}`;
+export const hostManifestPatternNotAllowed = (pattern: string): string => `Pattern "${pattern}" is not allowed.`;
+export const HOST_MANIFEST_NATIVE_INITIATED_NOT_BOOLEAN = 'supports_native_initiated_connections must be a boolean.';
+// chrome/browser/extensions/api/messaging/native_process_launcher.cc (logged)
+export const HOST_MANIFEST_NAME_MISMATCH = 'Invalid name specified in the manifest.';
+// chrome/browser/extensions/api/messaging/native_process_launcher_win.cc (logged)
+export const HOST_MANIFEST_PATH_NOT_ABSOLUTE = 'Path to native messaging host manifest must be absolute.';
+export const nativeHostNotRegistered = (name: string): string => `Native messaging host ${name} is not registered.`;
 // chrome/browser/extensions/api/messaging/chrome_messaging_delegate.cc
 export const NATIVE_HOST_BLOCKED_BY_POLICY =
   'Access to the native messaging host was disabled by the system administrator.';

@@ -3,9 +3,12 @@ import type { ChannelType, MessagingEventName, PortId, ScriptContext } from './c
 import {
   CLOSED_WHEN_PAGE_ENTERS_BFCACHE,
   CLOSED_WHILE_RESPONSE_PENDING,
+  NATIVE_MESSAGING_NOT_SUPPORTED,
+  NATIVE_MESSAGING_PERMISSION_REQUIRED,
   RECEIVING_END_DOES_NOT_EXIST,
 } from './errors.ts';
 import type { Extension } from './extension.ts';
+import type { NativeHostEndpoint } from './native-host.ts';
 import { buildSender, type ChannelTarget, type MessageSender } from './sender.ts';
 import type { SerializedMessage } from './serialization.ts';
 
@@ -26,10 +29,13 @@ export type ContextGone = 'unload' | 'bfcache';
 
 /**
  * One channel: an opener end (exactly one context) and a receiver end that fans out to every
- * context that opened a port for it (Chromium's ExtensionMessagePort on each side).
+ * context that opened a port for it (Chromium's ExtensionMessagePort on each side), or, for
+ * connectNative and sendNativeMessage, a native host process (Chromium's NativeMessagePort).
  */
 class Channel {
   readonly receivers: ScriptContext[] = [];
+  /** The receiver end when it is a native messaging host rather than contexts. */
+  nativeHost: NativeHostEndpoint | undefined;
   /** Messages the opener posted before the receiver end existed (EnqueuePendingMessage). */
   readonly pending: SerializedMessage[] = [];
   opened = false;
@@ -112,6 +118,44 @@ export class MessageService {
     return channel.openerPort;
   }
 
+  /**
+   * runtime.connectNative / runtime.sendNativeMessage (MessageService::OpenChannelToNativeApp): the
+   * receiver end is a host process the browser's NativeHostLauncher starts. Whatever fails (name,
+   * manifest, origin, launch, the host's exit) closes the channel towards the opener with Chrome's error.
+   */
+  openChannelToNativeApp(source: ScriptContext, hostName: string): PortId {
+    const channel = this.createChannel(source);
+    this.browser.post(() => {
+      if (channel.closed) return;
+      const extension = source.extension;
+      if (!extension?.enabled || !extension.parsed.permissions.has('nativeMessaging')) {
+        this.closeChannel(channel, NATIVE_MESSAGING_PERMISSION_REQUIRED, 'opener');
+        return;
+      }
+      const launcher = this.browser.nativeHosts;
+      if (!launcher) {
+        this.closeChannel(channel, NATIVE_MESSAGING_NOT_SUPPORTED, 'opener');
+        return;
+      }
+      channel.nativeHost = launcher.start(
+        { hostName, extensionId: extension.id },
+        {
+          postMessageFromNativeHost: (message) => {
+            if (channel.closed) return;
+            this.browser.post(() => this.deliver([channel.opener], channel.openerPort, message));
+          },
+          closeChannel: (error) => {
+            if (!channel.closed) this.closeChannel(channel, error, 'opener');
+          },
+        },
+      );
+      if (channel.closed) return;
+      channel.opened = true;
+      for (const message of channel.pending.splice(0)) channel.nativeHost.postMessage(message);
+    });
+    return channel.openerPort;
+  }
+
   postMessage(source: ScriptContext, portId: PortId, message: SerializedMessage): void {
     const channel = this.#channels.get(portId.channelId);
     if (!channel || channel.closed) return;
@@ -119,6 +163,10 @@ export class MessageService {
       if (channel.opener !== source) return;
       if (!channel.opened) {
         channel.pending.push(message);
+        return;
+      }
+      if (channel.nativeHost) {
+        channel.nativeHost.postMessage(message);
         return;
       }
       // Messages ride the same ordered pipe as the close that may follow them, so whoever
@@ -242,6 +290,8 @@ export class MessageService {
   private closeChannel(channel: Channel, error: string, notify: 'opener' | 'receivers'): void {
     channel.closed = true;
     this.#channels.delete(channel.id);
+    // A native host learns of the close from its pipes, whichever side closed (ClosePortImpl).
+    channel.nativeHost?.close();
     const receivers = channel.receivers.splice(0);
     this.untrack(channel.opener, channel);
     for (const receiver of receivers) this.untrack(receiver, channel);

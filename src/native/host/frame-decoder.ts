@@ -12,10 +12,12 @@ import {
 /**
  * One decoded frame: the message, or what went wrong. `byteLength` is the body's length as the
  * header announced it (0 for a cut-off header). A message is wrapped because `null` is a message.
+ * A body that did not decode (INVALID_UTF8, INVALID_JSON) comes with its raw bytes in `body`, for a
+ * reader that judges them itself, as Chrome's renderer does with a host's message.
  */
 export type DecodedFrame =
   | { readonly ok: true; readonly message: unknown; readonly byteLength: number }
-  | { readonly ok: false; readonly error: FrameError; readonly byteLength: number };
+  | { readonly ok: false; readonly error: FrameError; readonly byteLength: number; readonly body?: Buffer };
 
 /**
  * Turns a byte stream into messages: `push` every chunk as it comes (any size, split anywhere), then
@@ -159,13 +161,13 @@ export class FrameDecoder {
       text = this.#utf8.decode(body);
     } catch (cause) {
       const error = new FrameError('INVALID_UTF8', `A message of ${byteLength} bytes is not valid UTF-8.`, { cause });
-      return { ok: false, error, byteLength };
+      return { ok: false, error, byteLength, body };
     }
     try {
       return { ok: true, message: JSON.parse(text) as unknown, byteLength };
     } catch (cause) {
       const error = new FrameError('INVALID_JSON', `A message of ${byteLength} bytes is not valid JSON.`, { cause });
-      return { ok: false, error, byteLength };
+      return { ok: false, error, byteLength, body };
     }
   }
 }
