@@ -1,0 +1,4 @@
+chrome.runtime.onMessage.addListener((message) => {
+  if (message === 'throw') throw new Error('');
+  if (message === 'reject') return Promise.reject(new Error(''));
+});
