@@ -1,0 +1,3 @@
+chrome.runtime.onMessageExternal.addListener((message) => {
+  console.log('@sb', 'onMessageExternal', message);
+});
