@@ -1,0 +1,1 @@
+// Deliberately no runtime.onMessage listener: only content scripts listen.
