@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     // Extension code and pages of the conformance scenarios and fixtures run in browser contexts.
-    files: ['conformance/**/*.js', 'test/fixtures/**/*.js', 'examples/**/extension/**/*.js'],
+    files: ['conformance/**/*.js', 'test/fixtures/**/*.js', 'examples/**/extension/**/*.js', 'bench/chromium/**/*.js'],
     languageOptions: {
       sourceType: 'script',
       globals: { ...globals.browser, ...globals.serviceworker, chrome: 'readonly', browser: 'readonly' },

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 import type { Driver, Engine } from '../conformance/engine.ts';
+import { writeNativeHostManifests } from '../conformance/native-hosts.ts';
 import type { Scenario } from '../conformance/scenario.ts';
 import { REPORT_MARKER, type Observation } from '../conformance/trace.ts';
 import { chromiumExecutable } from './executable.ts';
@@ -27,41 +28,56 @@ const QUIET_FLAGS = [
   '--disable-sync',
 ];
 
-export const chromiumEngine: Engine = {
-  name: 'chromium',
-  async start(scenario: Scenario): Promise<Driver> {
-    const executablePath = chromiumExecutable();
-    const sites = await startSiteServer(scenario.sites);
-    const profile = mkdtempSync(join(tmpdir(), 'switchboard-chromium-'));
-    const hosts = [...scenario.sites.keys()].map((origin) => `MAP ${new URL(origin).hostname} 127.0.0.1:${sites.port}`);
-    let context: BrowserContext;
-    try {
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath,
-        headless: true,
-        // Playwright turns extensions and the back/forward cache off by default; Chrome has both.
-        ignoreDefaultArgs: ['--disable-extensions', '--disable-back-forward-cache'],
-        args: [...QUIET_FLAGS, '--enable-unsafe-extension-debugging', ...(hosts.length > 0 ? [`--host-rules=${hosts.join(',')}`] : [])],
+export interface ChromiumEngineOptions {
+  /**
+   * Called with the fresh user data directory before Chromium starts: the place to put what a
+   * profile holds, such as user-level native messaging host manifests (NativeMessagingHosts/).
+   */
+  readonly prepareProfile?: (userDataDir: string) => void;
+}
+
+export const chromiumEngine: Engine = createChromiumEngine();
+
+export function createChromiumEngine(options: ChromiumEngineOptions = {}): Engine {
+  return {
+    name: 'chromium',
+    async start(scenario: Scenario): Promise<Driver> {
+      const executablePath = chromiumExecutable();
+      const sites = await startSiteServer(scenario.sites);
+      const profile = mkdtempSync(join(tmpdir(), 'switchboard-chromium-'));
+      // The scenario's native hosts, where Chromium looks for user-level ones: <user-data-dir>/NativeMessagingHosts.
+      writeNativeHostManifests(scenario, join(profile, 'NativeMessagingHosts'));
+      options.prepareProfile?.(profile);
+      const hosts = [...scenario.sites.keys()].map((origin) => `MAP ${new URL(origin).hostname} 127.0.0.1:${sites.port}`);
+      let context: BrowserContext;
+      try {
+        context = await chromium.launchPersistentContext(profile, {
+          executablePath,
+          headless: true,
+          // Playwright turns extensions and the back/forward cache off by default; Chrome has both.
+          ignoreDefaultArgs: ['--disable-extensions', '--disable-back-forward-cache'],
+          args: [...QUIET_FLAGS, '--enable-unsafe-extension-debugging', ...(hosts.length > 0 ? [`--host-rules=${hosts.join(',')}`] : [])],
+        });
+      } catch (error) {
+        await sites.close();
+        rmSync(profile, { recursive: true, force: true });
+        throw error;
+      }
+      const driver = new ChromiumDriver(context, async () => {
+        await context.close();
+        await sites.close();
+        rmSync(profile, { recursive: true, force: true });
       });
-    } catch (error) {
-      await sites.close();
-      rmSync(profile, { recursive: true, force: true });
-      throw error;
-    }
-    const driver = new ChromiumDriver(context, async () => {
-      await context.close();
-      await sites.close();
-      rmSync(profile, { recursive: true, force: true });
-    });
-    try {
-      await driver.loadExtensions(scenario.extensions);
-    } catch (error) {
-      await driver.dispose();
-      throw error;
-    }
-    return driver;
-  },
-};
+      try {
+        await driver.loadExtensions(scenario.extensions);
+      } catch (error) {
+        await driver.dispose();
+        throw error;
+      }
+      return driver;
+    },
+  };
+}
 
 class ChromiumDriver implements Driver {
   readonly extensionIds = new Map<string, string>();

@@ -1,0 +1,3 @@
+chrome.runtime.onMessage.addListener((request, sender, sendResponse) => {
+  sendResponse({ farewell: 'goodbye' });
+});
