@@ -59,8 +59,9 @@ export class OneTimeMessageHandler {
     this.#openers.delete(portKey(portId));
     // Only a native host's answer can fail to parse: the request completes with the error.
     const reply = this.messaging.tryParse(json);
+    // (A callback then gets one argument, undefined, besides lastError: observed in Chromium 156.)
     if (reply.ok) this.complete(opener, '', reply.value);
-    else this.complete(opener, MALFORMED_JSON_MESSAGE, undefined);
+    else this.complete(opener, MALFORMED_JSON_MESSAGE, undefined, [undefined]);
     this.messaging.service.closePort(this.messaging.context, portId, true);
   }
 
@@ -73,7 +74,8 @@ export class OneTimeMessageHandler {
     this.complete(opener, message, undefined);
   }
 
-  private complete(opener: Opener, error: string, value: unknown): void {
+  /** `errorArguments`: what a callback gets along with an error (nothing, for a closed channel). */
+  private complete(opener: Opener, error: string, value: unknown, errorArguments: readonly unknown[] = []): void {
     const { realm, lastError, context } = this.messaging;
     if (opener.style === 'promise') {
       if (error !== '') opener.reject(new realm.Error(error));
@@ -82,7 +84,7 @@ export class OneTimeMessageHandler {
     }
     const run = (): void => {
       try {
-        if (error !== '') opener.callback();
+        if (error !== '') opener.callback(...errorArguments);
         else opener.callback(value);
       } catch (thrown) {
         context.log('error', errorHandlingResponse(describeThrown(thrown, true)));

@@ -1,0 +1,5 @@
+(async () => {
+  await chrome.runtime.sendMessage(undefined);
+  await chrome.runtime.sendMessage(null);
+  chrome.runtime.connect().postMessage(undefined);
+})();

@@ -1,0 +1,3 @@
+chrome.runtime.onMessage.addListener((message) => {
+  console.log('@sb', 'delivered', message);
+});
