@@ -1,0 +1,4 @@
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  console.log('@sb', 'received length', message.length);
+  sendResponse('got it');
+});
