@@ -31,6 +31,8 @@ export interface Scenario {
   readonly extensions: ReadonlyMap<string, string>;
   /** Origin (scheme://host, no port) → absolute folder whose files that site serves. */
   readonly sites: ReadonlyMap<string, string>;
+  /** Host name (of a native messaging host) → absolute path of its manifest in the scenario (see native-hosts.ts). */
+  readonly nativeHosts: ReadonlyMap<string, string>;
   readonly steps: readonly Step[];
   /**
    * Sources whose observations may arrive in any order in Chrome (several frames in different
@@ -90,6 +92,17 @@ export function loadScenario(dir: string): Scenario {
     sites.set(origin, path);
   }
 
+  const nativeHosts = new Map<string, string>();
+  if (value.nativeHosts !== undefined && !isRecord(value.nativeHosts)) fail('nativeHosts', 'expected an object of host name → manifest file');
+  for (const [name, manifest] of Object.entries((value.nativeHosts ?? {}) as Record<string, unknown>)) {
+    // Any name: a scenario may check how Chrome treats an invalid one (the file is then never read).
+    if (name === '' || /[\\/]/.test(name)) fail(`nativeHosts["${name}"]`, 'a host name cannot be empty or hold a slash');
+    if (typeof manifest !== 'string') return fail(`nativeHosts["${name}"]`, 'expected the path of a host manifest (.json)');
+    const path = resolve(root, manifest);
+    if (!existsSync(path) || isDirectory(path)) fail(`nativeHosts["${name}"]`, `${path} is not a file`);
+    nativeHosts.set(name, path);
+  }
+
   if (!Array.isArray(value.steps) || value.steps.length === 0) fail('steps', 'expected a non-empty list of steps');
   const steps = (value.steps as unknown[]).map((step, index) => checkStep(step, `steps[${index}]`, extensions, fail));
 
@@ -104,6 +117,7 @@ export function loadScenario(dir: string): Scenario {
     description: description as string,
     extensions,
     sites,
+    nativeHosts,
     steps,
     unordered: unordered as string[],
   };

@@ -3,7 +3,9 @@
  * disk by the loader, the sites served from their folders, and every context's
  * `console.log('@sb', …)` recorded as an observation.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { Browser } from '../core/browser.ts';
 import type { ScriptContext } from '../core/context.ts';
@@ -14,6 +16,7 @@ import { createBrowser } from '../index.ts';
 import { attachDom, loadUnpacked, type BrowserDom } from '../loader/index.ts';
 import { fileIn } from '../chromium/site-server.ts';
 import type { Driver, Engine } from './engine.ts';
+import { writeNativeHostManifests } from './native-hosts.ts';
 import type { Scenario } from './scenario.ts';
 import { REPORT_MARKER, type Observation } from './trace.ts';
 
@@ -37,12 +40,25 @@ class SwitchboardDriver implements Driver {
   readonly #tabs = new Map<number, Tab>();
   readonly #numberOf = new Map<Tab, number>();
   #opening: number | undefined;
+  #loading: string | undefined;
+
+  /** Stands in for Chromium's user data directory: it holds the scenario's NativeMessagingHosts/. */
+  readonly #userDataDir: string;
 
   constructor(private readonly scenario: Scenario) {
-    this.#browser = createBrowser({ onConsole: (context, message) => this.record(context, message.args) });
+    this.#userDataDir = mkdtempSync(join(tmpdir(), 'switchboard-engine-'));
+    writeNativeHostManifests(scenario, join(this.#userDataDir, 'NativeMessagingHosts'));
+    this.#browser = createBrowser({
+      onConsole: (context, message) => this.record(context, message.args),
+      // Looked up as the Chromium engine's are: its user-level folder, then Chromium's system folder.
+      nativeMessaging: { brand: 'chromium', userDataDir: this.#userDataDir, stderr: 'ignore' },
+    });
     this.#dom = attachDom(this.#browser, { pages: (url) => this.serve(url) });
     for (const [name, dir] of scenario.extensions) {
+      // A service worker may report while its extension is still loading.
+      this.#loading = name;
       const extension = loadUnpacked(this.#browser, dir);
+      this.#loading = undefined;
       this.#extensions.set(name, extension);
       this.extensionIds.set(name, extension.id);
     }
@@ -95,6 +111,7 @@ class SwitchboardDriver implements Driver {
 
   async dispose(): Promise<void> {
     this.#browser.close();
+    rmSync(this.#userDataDir, { recursive: true, force: true });
   }
 
   private tab(tab: number): Tab {
@@ -146,7 +163,7 @@ class SwitchboardDriver implements Driver {
 
   private sourceOf(context: ScriptContext): string {
     if (context.type === 'service_worker') {
-      const name = [...this.#extensions].find(([, extension]) => extension === context.extension)?.[0];
+      const name = [...this.#extensions].find(([, extension]) => extension === context.extension)?.[0] ?? this.#loading;
       return `service worker ${name ?? context.extension?.id ?? '?'}`;
     }
     const tab = context.tab;

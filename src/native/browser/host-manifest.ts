@@ -1,7 +1,7 @@
 /**
  * A native messaging host manifest, checked as Chrome checks it
  * (chrome/browser/extensions/api/messaging/native_messaging_host_manifest.cc). Every refusal carries
- * Chrome's own log text; the extension itself only ever sees "Specified native messaging host not found."
+ * Chrome's own log text; the extension itself only ever sees NATIVE_HOST_NOT_FOUND.
  */
 import {
   HOST_MANIFEST_INVALID_DESCRIPTION,

@@ -6,9 +6,9 @@
  *   runs are queued and written once it does;
  * - the host's stdout is read as it comes, with the host library's FrameDecoder: each complete
  *   frame goes to the client as text (the receiving context parses it: a bad one is its problem,
- *   not the channel's); a header over 1 MiB closes with "Error when communicating…";
- * - end of the host's stdout closes with "Native host has exited."; a read or write error with
- *   "Error when communicating…";
+ *   not the channel's); a header over 1 MiB closes with NATIVE_HOST_COMMUNICATION_ERROR;
+ * - end of the host's stdout closes with NATIVE_HOST_EXITED; a read or write error with
+ *   NATIVE_HOST_COMMUNICATION_ERROR;
  * - close() does what destroying the process host does: both pipes are closed (the host reads end
  *   of input), and a host still running 2 s later is killed with SIGKILL (base::EnsureProcessTerminated).
  */

@@ -80,7 +80,7 @@ export function resolveNativeHost(hostName: string, extensionId: string, options
   if (!paths.isAbsolute(hostPath)) {
     // Only Windows resolves a relative path against the manifest's folder.
     if (platform !== 'win32') {
-      return { ...loaded, error: NATIVE_HOST_NOT_FOUND, reason: `Native messaging host path must be absolute: "${hostPath}"` };
+      return { ...loaded, error: NATIVE_HOST_NOT_FOUND, reason: `The host path must be absolute on Linux and macOS: "${hostPath}"` };
     }
     hostPath = paths.join(paths.dirname(manifestPath), hostPath);
   }

@@ -68,12 +68,12 @@ describe('native host faults, with real processes', () => {
     assert.deepEqual(answer, { text: 'a\ufffd\ufffdb' });
   });
 
-  it('invalid JSON as the answer to sendNativeMessage completes the request with the error', async () => {
+  it('invalid JSON as the answer to sendNativeMessage completes the request with the error (a callback gets one undefined argument)', async () => {
     const { worker, processes } = nativeFixture({ 'com.test.bad': { script: 'bad-bytes.mjs' } });
     const error = await rejection(worker.runtime.sendNativeMessage!('com.test.bad', { send: 'invalid-json' }));
     assert.equal(error.message, errors.MALFORMED_JSON_MESSAGE);
     const result = await withCallback((callback) => worker.runtime.sendNativeMessage!('com.test.bad', { send: 'empty' }, callback), worker);
-    assert.deepEqual(result, { args: [], lastError: errors.MALFORMED_JSON_MESSAGE });
+    assert.deepEqual(result, { args: [undefined], lastError: errors.MALFORMED_JSON_MESSAGE });
     for (const host of processes) assert.equal((await host.exited).code, 0);
   });
 
