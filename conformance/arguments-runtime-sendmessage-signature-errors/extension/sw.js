@@ -1,0 +1,1 @@
+// Nothing listens: every call below fails before a message is sent.
