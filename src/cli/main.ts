@@ -7,6 +7,8 @@ import { loadScenario } from '../conformance/scenario.ts';
 import { formatTrace } from '../conformance/trace.ts';
 import { conform } from './conform-command.ts';
 import { ENGINE_NAMES, engineNamed, type EngineName } from './engines.ts';
+import { nativeCheck, type NativeCliOptions } from './native-check.ts';
+import { nativeTalk } from './native-talk.ts';
 import { runExtension } from './run-extension.ts';
 
 function engineOption(value: string): EngineName {
@@ -50,7 +52,40 @@ export function createProgram(): Command {
       if (!results.every((r) => r.identical)) process.exitCode = 1;
     });
 
+  const native = program.command('native').description('native messaging hosts: check one, or talk to one as Chrome would');
+  const hostOptions = (command: Command): Command =>
+    command
+      .option('--origin <origin>', 'the calling extension, chrome-extension://<id>/')
+      .option('--brand <brand>', "whose folders to search: chrome or chromium", brandOption)
+      .option('--user-data-dir <dir>', "Chrome's --user-data-dir (its NativeMessagingHosts/ is the user-level folder)")
+      .option('--host-dir <dir...>', "search only these folders instead of Chrome's");
+  hostOptions(
+    native
+      .command('check')
+      .description('say where Chrome looks for a host, what it finds, and every problem with how to fix it (exit 1 on problems)')
+      .argument('<host>', 'a host name (com.example.host) or a manifest file (.json)'),
+  ).action((target: string, options: NativeCliOptions) => {
+    if (nativeCheck(target, options, (line) => console.log(line)) > 0) process.exitCode = 1;
+  });
+  hostOptions(
+    native
+      .command('talk')
+      .description('start a host as Chrome would and talk to it: JSON lines on stdin go to the host, its messages and exit are printed')
+      .argument('<host>', 'a host name (com.example.host) or a manifest file (.json)'),
+  ).action(async (target: string, options: NativeCliOptions) => {
+    process.exitCode = await nativeTalk(target, options, {
+      input: process.stdin,
+      write: (line) => console.log(line),
+      error: (line) => console.error(line),
+    });
+  });
+
   return program;
+}
+
+function brandOption(value: string): 'chrome' | 'chromium' {
+  if (value !== 'chrome' && value !== 'chromium') throw new InvalidArgumentError('expected chrome or chromium');
+  return value;
 }
 
 await createProgram()
