@@ -115,7 +115,10 @@ class ChromiumDriver implements Driver {
     for (const other of this.context.pages()) if (other !== page && !this.#tabOf.has(other)) await other.close();
     this.#pages.set(tab, page);
     this.#tabOf.set(page, tab);
-    page.on('console', (message) => this.record(`tab ${tab}`, message));
+    page.on('console', (message) => {
+      // With an extension page open, Playwright also hands the page the extension's service worker messages.
+      if (message.worker() === null) this.record(`tab ${tab}`, message);
+    });
     await page.goto(url);
   }
 

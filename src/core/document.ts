@@ -17,6 +17,11 @@ export class Document {
   readonly origin: string;
   readonly childFrames: Frame[] = [];
   lifecycle: DocumentLifecycle = 'active';
+  /**
+   * Something in the page keeps it out of the back/forward cache, as an unload handler does in
+   * Chrome: navigating away then unloads it. The DOM layer sets it.
+   */
+  blocksBackForwardCache = false;
   #url: string;
   #mainWorld: ScriptContext | undefined;
   readonly #isolatedWorlds = new Map<string, ScriptContext>();

@@ -94,7 +94,8 @@ export class Tab {
       this.#history[this.#historyIndex]!.url = init.url;
       return;
     }
-    const useCache = options.backForwardCache ?? this.browser.backForwardCache;
+    const blocked = [...this.mainFrame.document.subtree()].some((document) => document.blocksBackForwardCache);
+    const useCache = (options.backForwardCache ?? this.browser.backForwardCache) && !blocked;
     const old = this.mainFrame.commit(init, useCache ? 'bfcache' : 'unload');
     this.#history[this.#historyIndex]!.cached = useCache ? old : undefined;
     for (const dropped of this.#history.splice(this.#historyIndex + 1)) this.evict(dropped);

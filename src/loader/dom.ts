@@ -64,6 +64,7 @@ export class BrowserDom {
       virtualConsole.on('jsdomError', (error) => reportDomError(document, error));
       const jsdom = new JSDOM(this.resolve(document.url) ?? '', { url: document.url, runScripts: 'outside-only', virtualConsole });
       dom = { window: jsdom.window, vmContext: jsdom.getInternalVMContext(), apiNames: apiNamesOf(jsdom.window) };
+      watchUnloadHandlers(jsdom.window, document);
       this.#documents.set(document, dom);
     }
     return dom;
@@ -82,6 +83,25 @@ export class BrowserDom {
     if (!window.document.querySelector('script')) return;
     document.mainWorld.run(({ context }) => runPageScripts(context, window, (url) => this.resolve(url), { inline: true }));
   }
+}
+
+/** Chrome keeps a page with an unload handler out of the back/forward cache; so does the model. */
+function watchUnloadHandlers(window: DOMWindow, document: Document): void {
+  const addEventListener = window.addEventListener.bind(window);
+  window.addEventListener = ((type: string, ...rest: unknown[]) => {
+    if (type === 'unload') document.blocksBackForwardCache = true;
+    return (addEventListener as (type: string, ...rest: unknown[]) => void)(type, ...rest);
+  }) as DOMWindow['addEventListener'];
+  const onunload = Object.getOwnPropertyDescriptor(window, 'onunload') ?? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(window), 'onunload');
+  Object.defineProperty(window, 'onunload', {
+    configurable: true,
+    enumerable: true,
+    get: () => onunload?.get?.call(window),
+    set: (handler: unknown) => {
+      if (typeof handler === 'function') document.blocksBackForwardCache = true;
+      onunload?.set?.call(window, handler);
+    },
+  });
 }
 
 /** Attaches DOM support to `browser`, once. Returns it; throws if the browser already has one. */

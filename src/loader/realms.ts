@@ -1,5 +1,6 @@
 import type { Browser } from '../core/browser.ts';
 import type { ScriptContext } from '../core/context.ts';
+import type { Frame } from '../core/frame.ts';
 import type { ExtensionFiles } from './extension-files.ts';
 import { domOf } from './dom.ts';
 import { createIsolatedWorldRealm } from './isolated-world.ts';
@@ -38,7 +39,11 @@ function createRealm(browser: Browser, context: ScriptContext): void {
   }
   if (!dom || !document || (context.type !== 'web_page' && !files)) return;
   const documentDom = dom.domOf(document);
-  if (context.type === 'content_script') createIsolatedWorldRealm(context, documentDom);
+  if (context.type === 'content_script') {
+    // A frame's top and parent are the windows of the documents above it in the frame tree.
+    const windowOf = (frame: Frame | undefined) => (frame ? dom.domOf(frame.document).window : undefined);
+    createIsolatedWorldRealm(context, documentDom, { top: () => windowOf(document.frame.tab.mainFrame), parent: () => windowOf(document.frame.parent) });
+  }
   else createWindowRealm(context, documentDom);
   context.onInvalidated(() => {
     if (document.lifecycle === 'pending_deletion') dom.documentGone(document);
