@@ -119,16 +119,16 @@ export class OneTimeMessageHandler {
     if (receiver.eventName === 'runtime.onMessage' || this.messaging.features.onMessagePromiseReturns) {
       this.onEventFired(receiver, outcome.results, outcome.errors, sendResponse);
     }
+    // Its collection matters only while the port is still open: a port closed already ignores it.
+    if (this.#receivers.get(portKey(receiver.portId)) === receiver) this.#collected.register(sendResponse, receiver.portId);
   }
 
   private createResponder(receiver: Receiver): (response?: unknown) => void {
     const respond = (response: unknown): void => this.respond(receiver, response);
     // A plain function, as Chrome's: callable with any receiver and any number of arguments.
-    const sendResponse = function sendResponse(...args: unknown[]): void {
+    return function sendResponse(...args: unknown[]): void {
       respond(args.length > 0 ? args[0] : undefined);
     };
-    this.#collected.register(sendResponse, receiver.portId);
-    return sendResponse;
   }
 
   /** OnOneTimeMessageResponse: the first call wins; later ones, or calls after the port closed, do nothing. */
