@@ -68,7 +68,7 @@ export function nativeCheck(target: string, options: NativeCliOptions, write: (l
     name = target;
   }
 
-  write(`Native messaging host "${name}"`);
+  write(`Native host "${name}"`);
   if (!isValidNativeHostName(name)) {
     problem(`the name is invalid: the extension would get "${NATIVE_HOST_INVALID_NAME}"`, 'use lowercase letters, digits and "_" in parts separated by single dots, e.g. com.example.my_host');
   }
