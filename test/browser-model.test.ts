@@ -59,10 +59,12 @@ describe('browser and extensions', () => {
     const content = cs(tab.mainFrame, extension);
     const worker = sw(extension);
     extension.disable();
-    const error = thrown(() => content.runtime.sendMessage('x'));
-    assert.equal(error.message, errors.CONTEXT_INVALIDATED);
     assert.equal(thrown(() => worker.runtime.connect()).message, errors.CONTEXT_INVALIDATED);
     assert.equal(extension.serviceWorker, undefined);
+    // Content scripts are invalidated once the disconnects already on their way have reached them.
+    await browser.idle();
+    const error = thrown(() => content.runtime.sendMessage('x'));
+    assert.equal(error.message, errors.CONTEXT_INVALIDATED);
   });
 
   it('reloading an extension orphans old content scripts, closes its ports, and starts a new service worker', async () => {
@@ -77,9 +79,13 @@ describe('browser and extensions', () => {
     sw(extension).runtime.onConnect.addListener(() => undefined);
     const port = content.runtime.connect();
     await browser.idle();
+    const heard: string[] = [];
+    port.onDisconnect.addListener(() => void heard.push(`onDisconnect, context valid: ${content.runtime.id === extension.id}`));
     extension.reload();
     assert.equal(starts.length, 2);
-    assert.equal(thrown(() => port.postMessage('x')).message, errors.CONTEXT_INVALIDATED);
+    await browser.idle();
+    assert.deepEqual(heard, ['onDisconnect, context valid: true'], 'the port hears of it before its context is invalidated');
+    assert.equal(thrown(() => content.runtime.connect()).message, errors.CONTEXT_INVALIDATED);
     assert.equal(tab.mainFrame.contentScript(extension), undefined);
     assert.equal(extension.serviceWorker?.valid, true);
   });
@@ -208,12 +214,13 @@ describe('the chrome and browser objects', () => {
     assert.equal('lastError' in runtime, false);
   });
 
-  it('runtime.id reads undefined in a context whose extension was reloaded', () => {
+  it('runtime.id reads undefined in a context whose extension was reloaded', async () => {
     const { browser } = fixture();
     const extension = browser.installExtension({ manifest: mv3(CONTENT_SCRIPTS_EVERYWHERE) });
     const content = cs(browser.openTab('https://example.com/').mainFrame, extension);
     assert.equal(content.runtime.id, extension.id);
     extension.reload();
+    await browser.idle();
     assert.equal(content.runtime.id, undefined);
   });
 });

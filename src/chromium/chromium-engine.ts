@@ -130,12 +130,13 @@ class ChromiumDriver implements Driver {
     await this.page(tab).reload();
   }
 
+  // A page restored from the back/forward cache fires no load event: wait for the commit only.
   async back(tab: number): Promise<void> {
-    await this.page(tab).goBack();
+    await this.page(tab).goBack({ waitUntil: 'commit' });
   }
 
   async forward(tab: number): Promise<void> {
-    await this.page(tab).goForward();
+    await this.page(tab).goForward({ waitUntil: 'commit' });
   }
 
   async close(tab: number): Promise<void> {
@@ -148,8 +149,8 @@ class ChromiumDriver implements Driver {
     const worker = this.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`));
     if (worker) {
       // chrome.runtime.reload() tears the worker down mid-call; the evaluation may fail for that reason.
+      // The reloaded extension's worker starts lazily, when an event needs it; nothing to wait for.
       await worker.evaluate('chrome.runtime.reload()').catch(() => undefined);
-      await this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${id}/`), timeout: 10_000 });
     } else {
       await this.loadExtensions(new Map([[name, this.#extensionDirs.get(name)!]]));
     }

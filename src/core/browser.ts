@@ -210,7 +210,7 @@ export class Browser {
       } else {
         doc.lifecycle = 'pending_deletion';
         for (const child of doc.childFrames) child.markDetached();
-        for (const context of doc.contexts()) this.destroyContext(context);
+        for (const context of [...doc.contexts(), ...doc.orphanedWorlds()]) this.destroyContext(context);
       }
     }
   }
@@ -227,7 +227,14 @@ export class Browser {
     this.documentLeaving(document, 'unload');
   }
 
+  /** The context is gone for good: its extension context is invalidated and its code stops. */
   destroyContext(context: ScriptContext, reason: ContextGone = 'unload'): void {
+    this.invalidateContext(context, reason);
+    context.dispose();
+  }
+
+  /** The context's extension context is invalidated; its code may still run (an orphaned content script). */
+  invalidateContext(context: ScriptContext, reason: ContextGone = 'unload'): void {
     context.extension?.pageContexts.delete(context);
     context.invalidate();
     this.messageService.contextGone(context, reason);
@@ -240,12 +247,23 @@ export class Browser {
       if (tab && context.frame?.isMainFrame) tab.close();
       else this.destroyContext(context);
     }
+  }
+
+  /**
+   * The extension's content scripts are orphaned: they stop being its receivers at once, but are
+   * invalidated only after the disconnects already on their way reach them, as in Chrome (a
+   * content script's port hears onDisconnect while its context is still valid; observed in
+   * Chromium 156).
+   */
+  orphanContentScripts(extension: Extension): void {
+    const worlds: ScriptContext[] = [];
     for (const tab of this.tabs.values()) {
       for (const document of tab.mainFrame.document.subtree()) {
-        const world = document.forgetIsolatedWorld(extension.id);
-        if (world) this.destroyContext(world);
+        const world = document.orphanIsolatedWorld(extension.id);
+        if (world) worlds.push(world);
       }
     }
+    if (worlds.length > 0) this.post(() => worlds.forEach((world) => this.invalidateContext(world)));
   }
 
   /** IsRuntimeAvailableToContext: a web page gets chrome.runtime if some extension lets it connect. */

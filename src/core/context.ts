@@ -84,7 +84,8 @@ export class ScriptContext {
   readonly console: ConsoleMessage[] = [];
   #valid = true;
   #bindings: ContextBindings | undefined;
-  readonly #onInvalidated: (() => void)[] = [];
+  #disposed = false;
+  readonly #onDisposed: (() => void)[] = [];
 
   constructor(
     readonly browser: Browser,
@@ -150,18 +151,33 @@ export class ScriptContext {
     }
   }
 
-  /** Called once by the browser when the context dies: unload, extension unload, tab close. */
+  /**
+   * The extension context is invalidated: its API objects throw CONTEXT_INVALIDATED from now on.
+   * Its code may still run (an orphaned content script lives on in its page until it unloads).
+   */
   invalidate(): void {
     if (!this.#valid) return;
     this.#valid = false;
     this.#bindings?.endpoint.invalidate();
-    for (const callback of this.#onInvalidated.splice(0)) callback();
   }
 
-  /** Calls `callback` once when the context dies (at once if it is already dead): to stop its timers. */
-  onInvalidated(callback: () => void): void {
-    if (this.#valid) this.#onInvalidated.push(callback);
-    else callback();
+  /** Whether the JavaScript context itself is gone (its page unloaded, its worker stopped). */
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
+  /** The JavaScript context is gone: invalidated, and nothing of it runs any more. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.invalidate();
+    this.#disposed = true;
+    for (const callback of this.#onDisposed.splice(0)) callback();
+  }
+
+  /** Calls `callback` once when the context is disposed (at once if it is already): to stop its timers. */
+  onDisposed(callback: () => void): void {
+    if (this.#disposed) callback();
+    else this.#onDisposed.push(callback);
   }
 
   toString(): string {

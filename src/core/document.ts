@@ -25,6 +25,7 @@ export class Document {
   #url: string;
   #mainWorld: ScriptContext | undefined;
   readonly #isolatedWorlds = new Map<string, ScriptContext>();
+  readonly #orphanedWorlds: ScriptContext[] = [];
 
   constructor(
     readonly frame: Frame,
@@ -87,10 +88,19 @@ export class Document {
     this.#url = url;
   }
 
-  /** Drops one extension's isolated world (its extension unloaded); the page lives on. */
-  forgetIsolatedWorld(extensionId: string): ScriptContext | undefined {
+  /**
+   * One extension's isolated world is orphaned (its extension unloaded): it is no longer the
+   * extension's, but its code lives on with the page, which disposes of it when it unloads.
+   */
+  orphanIsolatedWorld(extensionId: string): ScriptContext | undefined {
     const world = this.#isolatedWorlds.get(extensionId);
     this.#isolatedWorlds.delete(extensionId);
+    if (world) this.#orphanedWorlds.push(world);
     return world;
+  }
+
+  /** Isolated worlds whose extension unloaded, still running in the page. */
+  orphanedWorlds(): readonly ScriptContext[] {
+    return this.#orphanedWorlds;
   }
 }

@@ -87,6 +87,7 @@ export class Extension {
     this.browser.extensionUnloaded(this);
     if (this.#serviceWorker) this.browser.destroyContext(this.#serviceWorker);
     this.#serviceWorker = undefined;
+    this.browser.orphanContentScripts(this);
   }
 
   /** chrome.runtime.reload / the extensions page's reload: unload, then load again. */

@@ -36,6 +36,14 @@ class Channel {
   readonly receivers: ScriptContext[] = [];
   /** The receiver end when it is a native messaging host rather than contexts. */
   nativeHost: NativeHostEndpoint | undefined;
+  /** connectNative / sendNativeMessage: the receiver end will be a native host. */
+  toNativeApp = false;
+  /**
+   * The opener closed its port or went away before the receiver end existed: the receivers still
+   * get onConnect and the messages posted before, then the close, with this error (observed in
+   * Chromium 156: connect, postMessage, disconnect in one task reach the receiver in that order).
+   */
+  openerLeft: string | undefined;
   /** Messages the opener posted before the receiver end existed (EnqueuePendingMessage). */
   readonly pending: SerializedMessage[] = [];
   opened = false;
@@ -125,6 +133,7 @@ export class MessageService {
    */
   openChannelToNativeApp(source: ScriptContext, hostName: string): PortId {
     const channel = this.createChannel(source);
+    channel.toNativeApp = true;
     this.browser.post(() => {
       if (channel.closed) return;
       const extension = source.extension;
@@ -188,7 +197,9 @@ export class MessageService {
     const channel = this.#channels.get(portId.channelId);
     if (!channel || channel.closed) return;
     if (portId.isOpener) {
-      if (channel.opener === source) this.closeChannel(channel, '', 'receivers');
+      if (channel.opener !== source) return;
+      if (!channel.opened && !channel.toNativeApp) channel.openerLeft ??= '';
+      else this.closeChannel(channel, '', 'receivers');
     } else if (channel.receivers.includes(source)) {
       if (closeChannel) this.closeChannel(channel, '', 'opener');
       else this.removeReceiver(channel, source, 'port-closed');
@@ -218,7 +229,9 @@ export class MessageService {
     for (const channel of [...channels]) {
       if (channel.closed) continue;
       if (channel.opener === context) {
-        this.closeChannel(channel, reason === 'bfcache' ? CLOSED_WHEN_PAGE_ENTERS_BFCACHE : '', 'receivers');
+        const error = reason === 'bfcache' ? CLOSED_WHEN_PAGE_ENTERS_BFCACHE : '';
+        if (!channel.opened && !channel.toNativeApp) channel.openerLeft ??= error;
+        else this.closeChannel(channel, error, 'receivers');
       } else {
         this.removeReceiver(channel, context, reason);
       }
@@ -266,6 +279,7 @@ export class MessageService {
     }
     channel.opened = true;
     for (const message of channel.pending.splice(0)) this.deliver([...channel.receivers], channel.receiverPort, message);
+    if (channel.openerLeft !== undefined) this.closeChannel(channel, channel.openerLeft, 'receivers');
   }
 
   /** A context that is gone, or whose port is closed, ignores the message (the endpoint knows). */

@@ -16,7 +16,7 @@ export function contentScript(files: ExtensionFiles, path: string): ContextScrip
     const realm = realmOfContext(context);
     if (!realm) throw new Error(`No realm for ${context.toString()}: was the loader attached before the extension was installed?`);
     const run = () => {
-      if (!context.valid) return;
+      if (context.disposed) return;
       try {
         realm.evaluate(files.readPath(path) ?? '', files.urlOf(path));
       } catch (error) {

@@ -45,7 +45,7 @@ function createRealm(browser: Browser, context: ScriptContext): void {
     createIsolatedWorldRealm(context, documentDom, { top: () => windowOf(document.frame.tab.mainFrame), parent: () => windowOf(document.frame.parent) });
   }
   else createWindowRealm(context, documentDom);
-  context.onInvalidated(() => {
+  context.onDisposed(() => {
     if (document.lifecycle === 'pending_deletion') dom.documentGone(document);
   });
 }

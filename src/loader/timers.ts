@@ -13,24 +13,24 @@ export interface RealmTimers {
 
 /**
  * Timers for `context`. A throwing callback is reported as an uncaught exception of the context;
- * when the context dies, its pending timers are cancelled (so a forgotten setInterval does not
+ * when the context is disposed, its pending timers are cancelled (so a forgotten setInterval does not
  * keep the host process alive).
  */
 export function createTimers(context: ScriptContext): RealmTimers {
   const pending = new Map<number, NodeJS.Timeout>();
   let nextId = 1;
-  context.onInvalidated(() => {
+  context.onDisposed(() => {
     for (const handle of pending.values()) clearTimeout(handle);
     pending.clear();
   });
 
   function schedule(repeat: boolean, callback: TimerCallback, delay: unknown, args: unknown[]): number {
     const id = nextId++;
-    if (!context.valid || typeof callback !== 'function') return id;
+    if (context.disposed || typeof callback !== 'function') return id;
     const ms = Math.max(0, Number(delay) || 0);
     const fire = () => {
       if (!repeat) pending.delete(id);
-      if (!context.valid) return;
+      if (context.disposed) return;
       try {
         callback(...args);
       } catch (error) {

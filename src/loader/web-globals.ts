@@ -17,7 +17,7 @@ export function installWebGlobals(global: RealmGlobal, context: ScriptContext, o
   if (options.timers) for (const [name, fn] of Object.entries(createTimers(context))) defineGlobal(global, name, fn);
   defineGlobal(global, 'queueMicrotask', (callback: () => void) => {
     queueMicrotask(() => {
-      if (!context.valid) return;
+      if (context.disposed) return;
       try {
         callback();
       } catch (error) {

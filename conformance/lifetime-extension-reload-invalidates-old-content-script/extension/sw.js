@@ -1,0 +1,3 @@
+chrome.runtime.onConnect.addListener((port) => {
+  console.log('@sb', 'onConnect', port.name);
+});

@@ -1,0 +1,3 @@
+const port = chrome.runtime.connect({ name: 'hang up at once' });
+port.postMessage('bye');
+port.disconnect();
