@@ -12,6 +12,7 @@ import type { ScriptContext } from '../core/context.ts';
 import type { Extension } from '../core/extension.ts';
 import type { FrameInit } from '../core/frame.ts';
 import type { Tab } from '../core/tab.ts';
+import { isSameDocumentNavigation } from '../core/url.ts';
 import { createBrowser } from '../index.ts';
 import { attachDom, loadUnpacked, type BrowserDom } from '../loader/index.ts';
 import { fileIn } from '../chromium/site-server.ts';
@@ -76,7 +77,8 @@ class SwitchboardDriver implements Driver {
 
   async navigate(tab: number, url: string): Promise<void> {
     const target = this.tab(tab);
-    target.navigate(this.frameTree(url, 0));
+    // A fragment-only change keeps the document; anything else loads the page with its frames.
+    target.navigate(isSameDocumentNavigation(target.url, url) ? url : this.frameTree(url, 0));
     target.title = this.titleOf(url);
   }
 

@@ -7,6 +7,12 @@ import type { NativeHostLauncher } from './native-host.ts';
 import { Tab, type TabInit } from './tab.ts';
 import { DEFAULT_CHROME_VERSION, featuresOf, type BehaviourFeatures } from './version.ts';
 
+/** What a page sees of its own lifecycle (see Browser.observeDocumentLifecycle). */
+export type DocumentEvent =
+  | { readonly type: 'fragment'; readonly from: string }
+  | { readonly type: 'pagehide'; readonly persisted: boolean }
+  | { readonly type: 'pageshow'; readonly persisted: boolean };
+
 export interface BrowserOptions {
   /** The Chrome milestone whose behaviour to emulate; defaults to the Chromium installed here (156). */
   readonly chromeVersion?: number;
@@ -41,6 +47,7 @@ export class Browser {
   readonly #onConsole: BrowserOptions['onConsole'];
   readonly #contextObservers = new Set<(context: ScriptContext) => void>();
   readonly #documentObservers = new Set<(document: Document) => void>();
+  readonly #lifecycleObservers = new Set<(document: Document, event: DocumentEvent) => void>();
 
   constructor(
     /** Gives each new context its API objects; the `chrome` surfaces live outside the core. */
@@ -125,7 +132,21 @@ export class Browser {
     return () => this.#documentObservers.delete(observer);
   }
 
+  /**
+   * Calls `observer` when a document's page sees a lifecycle event of its own: a same-document
+   * (fragment) navigation, pagehide before it unloads or enters the back/forward cache, pageshow
+   * when it is restored. The DOM layer turns them into hashchange, pagehide and pageshow events.
+   */
+  observeDocumentLifecycle(observer: (document: Document, event: DocumentEvent) => void): () => void {
+    this.#lifecycleObservers.add(observer);
+    return () => this.#lifecycleObservers.delete(observer);
+  }
+
   // ----- hooks for the model's own classes -----
+
+  documentEvent(document: Document, event: DocumentEvent): void {
+    for (const observer of this.#lifecycleObservers) observer(document, event);
+  }
 
   contextCreated(context: ScriptContext): void {
     for (const observer of this.#contextObservers) observer(context);
@@ -200,6 +221,7 @@ export class Browser {
 
   /** A document stops being the frame's current one: it unloads, or enters the back/forward cache. */
   documentLeaving(document: Document, how: 'unload' | 'bfcache'): void {
+    for (const doc of document.subtree()) this.documentEvent(doc, { type: 'pagehide', persisted: how === 'bfcache' });
     for (const doc of document.subtree()) {
       if (how === 'bfcache') {
         doc.lifecycle = 'cached';
@@ -221,6 +243,7 @@ export class Browser {
       const extension = doc.extension;
       if (extension) for (const context of doc.contexts()) if (context.type === 'extension_page') extension.pageContexts.add(context);
     }
+    for (const doc of document.subtree()) this.documentEvent(doc, { type: 'pageshow', persisted: true });
   }
 
   documentEvicted(document: Document): void {

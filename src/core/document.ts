@@ -85,7 +85,9 @@ export class Document {
 
   /** Fragment navigations keep the document and change its URL. */
   setUrlInDocument(url: string): void {
+    const from = this.#url;
     this.#url = url;
+    this.frame.browser.documentEvent(this, { type: 'fragment', from });
   }
 
   /**

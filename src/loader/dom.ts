@@ -1,7 +1,8 @@
 import type { Context } from 'node:vm';
 import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
-import type { Browser } from '../core/browser.ts';
+import type { Browser, DocumentEvent } from '../core/browser.ts';
 import type { Document } from '../core/document.ts';
+import type { Frame } from '../core/frame.ts';
 import { isOfRealm, realmOfContext } from './context-realm.ts';
 import { attachRealms } from './realms.ts';
 import { runPageScripts } from './page-scripts.ts';
@@ -39,6 +40,7 @@ const doms = new WeakMap<Browser, BrowserDom>();
 export class BrowserDom {
   readonly #sources: { prefix: string; resolve: PageResolver }[] = [];
   readonly #documents = new WeakMap<Document, DocumentDom>();
+  readonly #jsdoms = new WeakMap<Document, JSDOM>();
 
   constructor(
     readonly browser: Browser,
@@ -65,9 +67,28 @@ export class BrowserDom {
       const jsdom = new JSDOM(this.resolve(document.url) ?? '', { url: document.url, runScripts: 'outside-only', virtualConsole });
       dom = { window: jsdom.window, vmContext: jsdom.getInternalVMContext(), apiNames: apiNamesOf(jsdom.window) };
       watchUnloadHandlers(jsdom.window, document);
+      watchFrameRemovals(jsdom.window, document);
       this.#documents.set(document, dom);
+      this.#jsdoms.set(document, jsdom);
     }
     return dom;
+  }
+
+  /**
+   * observeDocumentLifecycle: a fragment navigation moves the window's location and fires
+   * hashchange; pagehide and pageshow carry `persisted` as Chrome's do (true for the back/forward
+   * cache). Documents whose DOM nobody has used have no listeners to tell.
+   */
+  documentEvent(document: Document, event: DocumentEvent): void {
+    const jsdom = this.#jsdoms.get(document);
+    if (!jsdom) return;
+    const { window } = jsdom;
+    if (event.type === 'fragment') {
+      jsdom.reconfigure({ url: document.url });
+      window.dispatchEvent(new window.HashChangeEvent('hashchange', { oldURL: event.from, newURL: document.url }));
+    } else {
+      window.dispatchEvent(new window.PageTransitionEvent(event.type, { persisted: event.persisted }));
+    }
   }
 
   /** Closes a document's window (its timers stop) once the document is gone. */
@@ -83,6 +104,26 @@ export class BrowserDom {
     if (!window.document.querySelector('script')) return;
     document.mainWorld.run(({ context }) => runPageScripts(context, window, (url) => this.resolve(url), { inline: true }));
   }
+}
+
+/**
+ * An <iframe> the page's own script removes takes its frame with it. The page's iframe elements
+ * are the document's child frames when the frames were made from this same HTML (one each, in
+ * document order); otherwise nothing is linked.
+ */
+function watchFrameRemovals(window: DOMWindow, document: Document): void {
+  const iframes = [...window.document.querySelectorAll('iframe[src]')];
+  if (iframes.length === 0) return;
+  // The child frames are made after the document's DOM, so they are linked on the first mutation.
+  let frames: Frame[] | undefined;
+  new window.MutationObserver(() => {
+    frames ??= [...document.childFrames];
+    if (frames.length !== iframes.length) return;
+    for (const [index, iframe] of iframes.entries()) {
+      const frame = frames[index]!;
+      if (!iframe.isConnected && frame.attached) frame.remove();
+    }
+  }).observe(window.document, { childList: true, subtree: true });
 }
 
 /** Chrome keeps a page with an unload handler out of the back/forward cache; so does the model. */
@@ -111,6 +152,7 @@ export function attachDom(browser: Browser, options: DomOptions = {}): BrowserDo
   doms.set(browser, dom);
   attachRealms(browser);
   browser.observeDocuments((document) => dom.documentCreated(document));
+  browser.observeDocumentLifecycle((document, event) => dom.documentEvent(document, event));
   return dom;
 }
 
