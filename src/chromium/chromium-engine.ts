@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
-import type { Driver, Engine } from '../conformance/engine.ts';
+import { QUIET_MS, type Driver, type Engine } from '../conformance/engine.ts';
 import { writeNativeHostManifests } from '../conformance/native-hosts.ts';
 import type { Scenario } from '../conformance/scenario.ts';
 import { REPORT_MARKER, type Observation } from '../conformance/trace.ts';
@@ -82,7 +82,7 @@ export function createChromiumEngine(options: ChromiumEngineOptions = {}): Engin
 class ChromiumDriver implements Driver {
   readonly extensionIds = new Map<string, string>();
   readonly observations: Observation[] = [];
-  readonly quietMs = 400;
+  readonly quietMs = QUIET_MS;
   readonly #pages = new Map<number, Page>();
   readonly #tabOf = new Map<Page, number>();
   readonly #extensionDirs = new Map<string, string>();

@@ -10,7 +10,7 @@ export interface Driver {
   /** Extension name → id, known once the extensions are installed. */
   readonly extensionIds: ReadonlyMap<string, string>;
   readonly observations: readonly Observation[];
-  /** How long "quiet" means no new observation, in milliseconds. */
+  /** How long "quiet" means no new observation, in milliseconds (QUIET_MS in both engines). */
   readonly quietMs: number;
   openTab(url: string, tab: number): Promise<void>;
   navigate(tab: number, url: string): Promise<void>;
@@ -37,6 +37,12 @@ export interface ScenarioRun {
   readonly observations: readonly Observation[];
   readonly milliseconds: number;
 }
+
+/**
+ * "Quiet" is the same span in both engines, so that a timer in extension code either fires within
+ * it in both or in neither: a scenario must not rely on anything slower.
+ */
+export const QUIET_MS = 400;
 
 /** The longest a "waitFor" step waits before the run fails. */
 const WAIT_FOR_TIMEOUT_MS = 10_000;

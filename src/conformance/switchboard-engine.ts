@@ -16,7 +16,7 @@ import { isSameDocumentNavigation } from '../core/url.ts';
 import { createBrowser } from '../index.ts';
 import { attachDom, loadUnpacked, type BrowserDom } from '../loader/index.ts';
 import { fileIn } from '../chromium/site-server.ts';
-import type { Driver, Engine } from './engine.ts';
+import { QUIET_MS, type Driver, type Engine } from './engine.ts';
 import { writeNativeHostManifests } from './native-hosts.ts';
 import type { Scenario } from './scenario.ts';
 import { REPORT_MARKER, type Observation } from './trace.ts';
@@ -34,7 +34,7 @@ export const switchboardEngine: Engine = {
 class SwitchboardDriver implements Driver {
   readonly extensionIds = new Map<string, string>();
   readonly observations: Observation[] = [];
-  readonly quietMs = 30;
+  readonly quietMs = QUIET_MS;
   readonly #browser: Browser;
   readonly #dom: BrowserDom;
   readonly #extensions = new Map<string, Extension>();
