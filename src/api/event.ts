@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import type { ScriptContext } from '../core/context.ts';
 import { CONTEXT_INVALIDATED, errorInEventHandler } from '../core/errors.ts';
 import { describeThrown } from './thrown.ts';
@@ -60,7 +61,8 @@ export class ChromeEvent<Listener extends AnyListener> {
         if (result !== undefined) results.push(result);
       } catch (error) {
         errors.push(error);
-        this.context.log('error', errorInEventHandler(describeThrown(error, true)));
+        // V8 prints a thrown Error with its stack, anything else as "Uncaught <value>" (observed in Chromium 156).
+        this.context.log('error', errorInEventHandler(types.isNativeError(error) ? describeThrown(error, true) : `Uncaught ${describeThrown(error)}`));
       }
     }
     return { results, errors };

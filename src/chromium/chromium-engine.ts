@@ -13,7 +13,7 @@ import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Wor
 import { QUIET_MS, type Driver, type Engine } from '../conformance/engine.ts';
 import { writeNativeHostManifests } from '../conformance/native-hosts.ts';
 import type { Scenario } from '../conformance/scenario.ts';
-import { REPORT_MARKER, type Observation } from '../conformance/trace.ts';
+import { CONSOLE_ERROR_LABEL, REPORT_MARKER, bindingsConsoleError, type Observation } from '../conformance/trace.ts';
 import { chromiumExecutable } from './executable.ts';
 import { startSiteServer } from './site-server.ts';
 
@@ -181,6 +181,12 @@ class ChromiumDriver implements Driver {
   }
 
   private record(source: string, message: ConsoleMessage): void {
+    const error = message.type() === 'error' && source.startsWith('tab ') ? bindingsConsoleError(message.text()) : undefined;
+    if (error !== undefined) {
+      const push = (): void => void this.observations.push({ source, label: CONSOLE_ERROR_LABEL, json: JSON.stringify(error) });
+      this.#chains.set(source, (this.#chains.get(source) ?? Promise.resolve()).then(push, push));
+      return;
+    }
     const args = message.args();
     if (args.length < 2 || message.text().split(' ', 1)[0] !== REPORT_MARKER) return;
     const read = async (): Promise<void> => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { Browser } from '../core/browser.ts';
-import type { ScriptContext } from '../core/context.ts';
+import type { ConsoleMessage, ScriptContext } from '../core/context.ts';
 import type { Extension } from '../core/extension.ts';
 import type { FrameInit } from '../core/frame.ts';
 import type { Tab } from '../core/tab.ts';
@@ -19,7 +19,7 @@ import { fileIn } from '../chromium/site-server.ts';
 import { QUIET_MS, type Driver, type Engine } from './engine.ts';
 import { writeNativeHostManifests } from './native-hosts.ts';
 import type { Scenario } from './scenario.ts';
-import { REPORT_MARKER, type Observation } from './trace.ts';
+import { CONSOLE_ERROR_LABEL, REPORT_MARKER, bindingsConsoleError, type Observation } from './trace.ts';
 
 /** How deep <iframe>s nest before the engine stops following them, as a guard against a page framing itself. */
 const MAX_FRAME_DEPTH = 8;
@@ -50,7 +50,7 @@ class SwitchboardDriver implements Driver {
     this.#userDataDir = mkdtempSync(join(tmpdir(), 'switchboard-engine-'));
     writeNativeHostManifests(scenario, join(this.#userDataDir, 'NativeMessagingHosts'));
     this.#browser = createBrowser({
-      onConsole: (context, message) => this.record(context, message.args),
+      onConsole: (context, message) => this.record(context, message),
       // Looked up as the Chromium engine's are: its user-level folder, then Chromium's system folder.
       nativeMessaging: { brand: 'chromium', userDataDir: this.#userDataDir, stderr: 'ignore' },
     });
@@ -152,8 +152,15 @@ class SwitchboardDriver implements Driver {
     return title !== '' ? title : url.replace(/^[a-z-]+:\/\//, '');
   }
 
-  private record(context: ScriptContext, args: readonly unknown[] | undefined): void {
-    if (args === undefined || args[0] !== REPORT_MARKER || args.length < 2) return;
+  private record(context: ScriptContext, message: ConsoleMessage): void {
+    const { args } = message;
+    if (args === undefined) {
+      // The browser's own console errors (no arguments: not a console.* call) in a tab.
+      const error = message.level === 'error' && context.type !== 'service_worker' ? bindingsConsoleError(message.text) : undefined;
+      if (error !== undefined) this.observations.push({ source: this.sourceOf(context), label: CONSOLE_ERROR_LABEL, json: JSON.stringify(error) });
+      return;
+    }
+    if (args[0] !== REPORT_MARKER || args.length < 2) return;
     let json: string | undefined;
     try {
       json = args.length > 2 ? JSON.stringify(args[2]) : undefined;

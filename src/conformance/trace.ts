@@ -7,14 +7,34 @@
  * kept within a source, since one source is one thread in Chrome; across sources it is not
  * compared, since Chrome does not fix it.
  *
+ * The bindings' own console errors in tabs are recorded as well (bindingsConsoleError).
+ *
  * Normalisation replaces what differs between runs and engines by stable names: extension ids by
  * the scenario's extension names, document ids and tab and window ids by their order of first
  * appearance, subframe ids likewise (0, the main frame, stays), and a tab's size, access time and loading status (which depend on timing inside
  * Chrome, not on any rule) by placeholders.
  */
 
+import { errorInEventHandler, uncheckedLastError } from '../core/errors.ts';
+
 /** The marker that makes a console message an observation. */
 export const REPORT_MARKER = '@sb';
+
+/** The label of the bindings' own console errors when they are recorded (see bindingsConsoleError). */
+export const CONSOLE_ERROR_LABEL = 'console.error';
+
+const BINDINGS_ERROR_PREFIXES = [uncheckedLastError(''), errorInEventHandler('')];
+
+/**
+ * The extension bindings' own console errors in a tab — "Unchecked runtime.lastError: …" and
+ * "Error in event handler: …" — are observations too, first line only (the stack that follows
+ * differs between engines). Service workers' are not: Chromium logs them where Playwright does
+ * not look.
+ */
+export function bindingsConsoleError(text: string): string | undefined {
+  const line = text.split('\n', 1)[0]!;
+  return BINDINGS_ERROR_PREFIXES.some((prefix) => line.startsWith(prefix)) ? line : undefined;
+}
 
 export interface Observation {
   readonly source: string;
