@@ -26,8 +26,8 @@ export const CONSOLE_ERROR_LABEL = 'console.error';
 const BINDINGS_ERROR_PREFIXES = [uncheckedLastError(''), errorInEventHandler('')];
 
 /**
- * The extension bindings' own console errors in a tab — "Unchecked runtime.lastError: …" and
- * "Error in event handler: …" — are observations too, first line only (the stack that follows
+ * The extension bindings' own console errors in a tab (uncheckedLastError and errorInEventHandler
+ * in errors.ts) are observations too, first line only (the stack that follows
  * differs between engines). Service workers' are not: Chromium logs them where Playwright does
  * not look.
  */
