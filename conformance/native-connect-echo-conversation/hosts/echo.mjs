@@ -1,29 +1,9 @@
 #!/usr/bin/env node
 // Answers each message with the message, a count, its arguments and whether it runs in its own folder.
-const LE = (await import("node:os")).endianness() === "LE";
-const frame = (body) => {
-  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body), "utf8");
-  const header = Buffer.alloc(4);
-  if (LE) header.writeUInt32LE(bytes.length); else header.writeUInt32BE(bytes.length);
-  return Buffer.concat([header, bytes]);
-};
-const onMessages = (handle) => {
-  let buffered = Buffer.alloc(0);
-  process.stdin.on("data", (chunk) => {
-    buffered = Buffer.concat([buffered, chunk]);
-    while (buffered.length >= 4) {
-      const length = LE ? buffered.readUInt32LE(0) : buffered.readUInt32BE(0);
-      if (buffered.length < 4 + length) return;
-      const message = JSON.parse(buffered.subarray(4, 4 + length).toString("utf8"));
-      buffered = buffered.subarray(4 + length);
-      handle(message);
-    }
-  });
-  process.stdin.on("end", () => process.exit(0));
-};
+import { frame, readFrames } from "../../native-framing.mjs";
 const here = (await import("node:path")).dirname((await import("node:url")).fileURLToPath(import.meta.url));
 let count = 0;
-onMessages((message) => {
+readFrames((message) => {
   count += 1;
   process.stdout.write(frame({ echo: message, count, argv: process.argv.slice(2), inOwnFolder: process.cwd() === here }));
 });
