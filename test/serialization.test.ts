@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as errors from '../src/core/errors.ts';
+import { HOST_REALM } from '../src/api/realm.ts';
 import { MAX_MESSAGE_BYTES, serializeMessage } from '../src/core/serialization.ts';
 import { CONTENT_SCRIPTS_EVERYWHERE, cs, fixture, mv3, sw, thrown } from './support.ts';
 
@@ -89,12 +90,22 @@ describe('serialization: messages cross as JSON', () => {
     assert.equal(inListener?.message, errors.COULD_NOT_SERIALIZE);
   });
 
-  it('the limit is 64 MiB of UTF-8 JSON, checked strictly', () => {
+  it('the limit is 64 MiB of UTF-8 JSON, checked strictly, as text and as a snapshot', () => {
     const exactly = 'x'.repeat(MAX_MESSAGE_BYTES - 2);
-    assert.equal(serializeMessage(exactly).length, MAX_MESSAGE_BYTES);
+    const asText = serializeMessage(exactly);
+    assert.equal(asText.kind === 'text' && asText.text.length, MAX_MESSAGE_BYTES);
     assert.throws(() => serializeMessage(exactly + 'x'), { message: errors.MESSAGE_TOO_LARGE });
     // Multi-byte characters count by their UTF-8 length.
     assert.throws(() => serializeMessage('é'.repeat(MAX_MESSAGE_BYTES / 2)), { message: errors.MESSAGE_TOO_LARGE });
+    const snapshotter = HOST_REALM.jsonCloner;
+    assert.deepEqual(serializeMessage(exactly, { snapshotter }), { kind: 'data', data: exactly });
+    assert.throws(() => serializeMessage(exactly + 'x', { snapshotter }), { message: errors.MESSAGE_TOO_LARGE });
+    assert.throws(() => serializeMessage('é'.repeat(MAX_MESSAGE_BYTES / 2), { snapshotter }), { message: errors.MESSAGE_TOO_LARGE });
+    // Escapes count: a control character is six bytes of JSON (\u0001), a quote two.
+    assert.throws(() => serializeMessage(['\u0001'.repeat(Math.ceil(MAX_MESSAGE_BYTES / 6))], { snapshotter }), { message: errors.MESSAGE_TOO_LARGE });
+    const quotes = { q: '"'.repeat((MAX_MESSAGE_BYTES - '{"q":""}'.length) / 2) };
+    assert.equal(serializeMessage(quotes, { snapshotter }).kind, 'data');
+    assert.throws(() => serializeMessage({ ...quotes, r: 1 }, { snapshotter }), { message: errors.MESSAGE_TOO_LARGE });
   });
 
   it('before Chrome 149 the size error has its older text', () => {

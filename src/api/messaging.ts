@@ -1,13 +1,13 @@
 import type { ConnectDispatch, MessagingEndpoint, MessagingEventName, PortId, ScriptContext } from '../core/context.ts';
 import type { MessageService } from '../core/message-service.ts';
 import type { MessageSender } from '../core/sender.ts';
-import { serializeMessage, type SerializedMessage } from '../core/serialization.ts';
+import { serializeMessage, type JsonValue, type SerializedMessage } from '../core/serialization.ts';
 import type { BehaviourFeatures } from '../core/version.ts';
 import { ChromeEvent } from './event.ts';
 import { LastError } from './last-error.ts';
 import { OneTimeMessageHandler, portKey } from './one-time.ts';
 import { Port } from './port.ts';
-import { realmOf, type Realm } from './realm.ts';
+import { HOST_REALM, realmOf, type Realm } from './realm.ts';
 
 /**
  * A message as a listener receives it: any JSON value. Typed `any`, as @types/chrome types it,
@@ -61,45 +61,61 @@ export class ContextMessaging implements MessagingEndpoint {
     return name === 'runtime.onConnectExternal' ? this.onConnectExternal : this.onConnect;
   }
 
-  /** Serializes with this context's own JSON, as the sending renderer does. */
-  serialize(value: unknown): SerializedMessage {
-    const json = this.realm.JSON;
+  /**
+   * Serializes in this context's realm, as the sending renderer does: a snapshot of the JSON value,
+   * or with `asText` (for a native host) the text of this realm's JSON.stringify.
+   */
+  serialize(value: unknown, asText = false): SerializedMessage {
+    const realm = this.realm;
     return serializeMessage(value, {
       legacySizeError: !this.features.sizeErrorNamesLimit,
-      stringify: (v) => json.stringify(v) as string | undefined,
+      asText,
+      snapshotter: realm.jsonCloner,
+      // JSON.stringify does not use its `this`.
+      stringify: realm.JSON.stringify as (value: unknown) => string | undefined,
     });
   }
 
-  /** Every receiving context parses its own copy: no object is shared between contexts. */
-  parse(json: SerializedMessage): unknown {
-    return this.realm.JSON.parse(json);
-  }
-
-  /** parse for text that may not be JSON: what a native host sent. */
-  tryParse(json: string): { ok: true; value: unknown } | { ok: false } {
+  /**
+   * The message as this context receives it: its own copy, of its realm's objects, as its
+   * JSON.parse would make it. Only text (from a native host) can fail to parse.
+   */
+  receive(message: SerializedMessage): { ok: true; value: unknown } | { ok: false } {
+    if (message.kind === 'data') return { ok: true, value: this.toRealm(message.data) };
     try {
-      return { ok: true, value: this.parse(json) };
+      return { ok: true, value: this.realm.JSON.parse(message.text) };
     } catch {
       return { ok: false };
     }
   }
 
-  /** A browser-made value (a MessageSender, an enum) as an object of this context's realm. */
-  toRealm<T>(value: T): T {
-    // In the host realm a plain copy gives what the JSON round trip gives, without the text between.
-    if (this.realm.JSON === JSON) return copyJsonData(value) as T;
-    return this.realm.JSON.parse(JSON.stringify(value)) as T;
+  /** Browser-made plain data made for this context alone: a host-realm context takes it as it is. */
+  adopt<T>(data: T): T {
+    return this.realm.jsonCloner === HOST_REALM.jsonCloner ? data : this.toRealm(data);
+  }
+
+  /** Browser-made plain data (a MessageSender, an enum, a snapshot) anew, of this context's realm. */
+  toRealm<T>(data: T): T {
+    const cloner = this.realm.jsonCloner;
+    if (cloner) {
+      try {
+        return cloner.copy(data as JsonValue) as T;
+      } catch {
+        // Nested deeper than the stack allows here: JSON.parse has no such limit.
+      }
+    }
+    return this.realm.JSON.parse(JSON.stringify(data)) as T;
   }
 
   // ----- what the API surfaces call -----
 
-  sendOneTime(portId: PortId, json: SerializedMessage, callback?: (...args: unknown[]) => void): Promise<unknown> | undefined {
-    return this.#oneTime.send(portId, json, callback);
+  sendOneTime(portId: PortId, message: SerializedMessage, callback?: (...args: unknown[]) => void): Promise<unknown> | undefined {
+    return this.#oneTime.send(portId, message, callback);
   }
 
   /** The opener's Port for a channel runtime.connect or tabs.connect just opened. */
-  openerPort(portId: PortId, name: string): Port {
-    const port = new Port(this, portId, name);
+  openerPort(portId: PortId, name: string, toNativeHost = false): Port {
+    const port = new Port(this, portId, name, undefined, toNativeHost);
     this.#ports.set(portKey(portId), port);
     return port;
   }
@@ -115,7 +131,7 @@ export class ContextMessaging implements MessagingEndpoint {
     if (dispatch.channelType === 'sendMessage') return this.#oneTime.addReceiver(portId, dispatch);
     const event = this.connectEvent(dispatch.eventName);
     if (event.listenerCount === 0) return false;
-    const port = new Port(this, portId, dispatch.channelName, this.toRealm(dispatch.sender));
+    const port = new Port(this, portId, dispatch.channelName, this.adopt(dispatch.createSender()));
     this.#ports.set(portKey(portId), port);
     event.dispatch([port]);
     return true;
@@ -141,21 +157,4 @@ export class ContextMessaging implements MessagingEndpoint {
     this.#oneTime.invalidate();
     for (const event of [this.onMessage, this.onMessageExternal, this.onConnect, this.onConnectExternal]) event.invalidate();
   }
-}
-
-/**
- * JSON.parse(JSON.stringify(value)) for browser-made plain data (objects, arrays, strings, finite
- * numbers, booleans, null): the same keys in the same order, undefined and functions dropped.
- */
-function copyJsonData(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
-  if (typeof value === 'function' || typeof value === 'symbol') return undefined;
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => copyJsonData(item) ?? null);
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = copyJsonData((value as Record<string, unknown>)[key]);
-    if (item !== undefined) copy[key] = item;
-  }
-  return copy;
 }

@@ -8,7 +8,7 @@ import {
   PROMISE_REJECTED_WITHOUT_ERROR,
   errorHandlingResponse,
 } from '../core/errors.ts';
-import { SerializationError } from '../core/serialization.ts';
+import { SerializationError, type SerializedMessage } from '../core/serialization.ts';
 import type { ContextMessaging } from './messaging.ts';
 import { bindingError } from './realm.ts';
 import { describeThrown } from './thrown.ts';
@@ -40,9 +40,9 @@ export class OneTimeMessageHandler {
   // ----- opener -----
 
   /** Opens the channel, posts the message, and returns what the API call returns. */
-  send(portId: PortId, json: string, callback?: (...args: unknown[]) => void): Promise<unknown> | undefined {
+  send(portId: PortId, message: SerializedMessage, callback?: (...args: unknown[]) => void): Promise<unknown> | undefined {
     const { service, context, realm } = this.messaging;
-    service.postMessage(context, portId, json);
+    service.postMessage(context, portId, message);
     if (callback) {
       this.#openers.set(portKey(portId), { style: 'callback', callback });
       return undefined;
@@ -53,12 +53,12 @@ export class OneTimeMessageHandler {
   }
 
   /** DeliverReplyToOpener: the first reply completes the call and closes the channel. */
-  private deliverReplyToOpener(portId: PortId, json: string): void {
+  private deliverReplyToOpener(portId: PortId, message: SerializedMessage): void {
     const opener = this.#openers.get(portKey(portId));
     if (!opener) return;
     this.#openers.delete(portKey(portId));
     // Only a native host's answer can fail to parse: the request completes with the error.
-    const reply = this.messaging.tryParse(json);
+    const reply = this.messaging.receive(message);
     // (A callback then gets one argument, undefined, besides lastError: observed in Chromium 156.)
     if (reply.ok) this.complete(opener, '', reply.value);
     else this.complete(opener, MALFORMED_JSON_MESSAGE, undefined, [undefined]);
@@ -101,16 +101,18 @@ export class OneTimeMessageHandler {
     this.#receivers.set(portKey(portId), {
       portId,
       eventName: dispatch.eventName,
-      sender: this.messaging.toRealm(dispatch.sender),
+      sender: this.messaging.adopt(dispatch.createSender()),
     });
     return true;
   }
 
   /** DeliverMessageToReceiver: every listener runs with one sendResponse shared by all of them. */
-  private deliverMessageToReceiver(portId: PortId, json: string): void {
+  private deliverMessageToReceiver(portId: PortId, serialized: SerializedMessage): void {
     const receiver = this.#receivers.get(portKey(portId));
     if (!receiver) return;
-    const message = this.messaging.parse(json);
+    const received = this.messaging.receive(serialized);
+    // Only contexts send to receivers, and what a context sends is always JSON.
+    const message = received.ok ? received.value : null;
     const sendResponse = this.createResponder(receiver);
     const outcome = this.messaging.messageEvent(receiver.eventName).dispatch([message, receiver.sender, sendResponse]);
     // Before M144 only runtime.onMessage looked at what listeners returned, and onMessageExternal kept
@@ -124,9 +126,10 @@ export class OneTimeMessageHandler {
   }
 
   private createResponder(receiver: Receiver): (response?: unknown) => void {
-    const respond = (response: unknown): void => this.respond(receiver, response);
-    // A plain function, as Chrome's: callable with any receiver and any number of arguments.
-    return function sendResponse(...args: unknown[]): void {
+    const respond = this.respond.bind(this, receiver);
+    // Chrome's is a plain anonymous function: name "", length 0, callable with any receiver and
+    // any number of arguments (observed in Chromium 156).
+    return function (...args: unknown[]): void {
       respond(args.length > 0 ? args[0] : undefined);
     };
   }
@@ -135,16 +138,16 @@ export class OneTimeMessageHandler {
   private respond(receiver: Receiver, response: unknown): void {
     const { service, context, realm, features } = this.messaging;
     if (this.#receivers.get(portKey(receiver.portId)) !== receiver) return;
-    let json: string;
+    let serialized: SerializedMessage;
     try {
-      json = this.messaging.serialize(response);
+      serialized = this.messaging.serialize(response);
     } catch (error) {
       if (!(error instanceof SerializationError)) throw error;
       // M144+: an answer that cannot be sent also ends the channel with the reason.
       if (features.onMessagePromiseReturns) this.closeReceiver(receiver, true, error.message);
       throw bindingError(realm, 'TypeError', error.message);
     }
-    service.postMessage(context, receiver.portId, json);
+    service.postMessage(context, receiver.portId, serialized);
     this.closeReceiver(receiver, true);
   }
 
@@ -211,11 +214,11 @@ export class OneTimeMessageHandler {
   // ----- both -----
 
   /** True when the message was for a one-time port of this context. */
-  deliverMessage(portId: PortId, json: string): boolean {
+  deliverMessage(portId: PortId, message: SerializedMessage): boolean {
     const key = portKey(portId);
     if (portId.isOpener ? !this.#openers.has(key) : !this.#receivers.has(key)) return false;
-    if (portId.isOpener) this.deliverReplyToOpener(portId, json);
-    else this.deliverMessageToReceiver(portId, json);
+    if (portId.isOpener) this.deliverReplyToOpener(portId, message);
+    else this.deliverMessageToReceiver(portId, message);
     return true;
   }
 

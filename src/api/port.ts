@@ -1,7 +1,7 @@
 import type { PortId } from '../core/context.ts';
 import { CONTEXT_INVALIDATED, DISCONNECTED_PORT, INSUFFICIENT_ARGUMENTS, MALFORMED_JSON_MESSAGE } from '../core/errors.ts';
 import type { MessageSender } from '../core/sender.ts';
-import { SerializationError } from '../core/serialization.ts';
+import { SerializationError, type SerializedMessage } from '../core/serialization.ts';
 import { ChromeEvent } from './event.ts';
 import type { ContextMessaging, Message } from './messaging.ts';
 import { bindingError } from './realm.ts';
@@ -16,6 +16,8 @@ interface PortInternals {
   state: PortState;
   readonly messaging: ContextMessaging;
   readonly portId: PortId;
+  /** connectNative's port: its messages go to the host as this realm's JSON.stringify writes them. */
+  readonly toNativeHost: boolean;
   readonly onMessage: MessageEvent;
   readonly onDisconnect: DisconnectEvent;
 }
@@ -49,11 +51,12 @@ export class Port {
   declare readonly postMessage: (message: Message) => void;
 
   /** @internal Ports are made by the API: runtime.connect, tabs.connect, onConnect. */
-  constructor(messaging: ContextMessaging, portId: PortId, name: string, sender?: MessageSender) {
+  constructor(messaging: ContextMessaging, portId: PortId, name: string, sender?: MessageSender, toNativeHost = false) {
     const port: PortInternals = {
       state: 'active',
       messaging,
       portId,
+      toNativeHost,
       onMessage: new ChromeEvent(messaging.context),
       onDisconnect: new ChromeEvent(messaging.context),
     };
@@ -85,10 +88,10 @@ export class Port {
    * @internal A message for this end arrived. Only a native host can send text that is not JSON
    * (MessageToV8's fail-safe parsing): the context's console says so, and the port stays open.
    */
-  static deliver(port: Port, json: string): void {
+  static deliver(port: Port, message: SerializedMessage): void {
     const internal = internalsOf(port);
     if (internal.state !== 'active') return;
-    const parsed = internal.messaging.tryParse(json);
+    const parsed = internal.messaging.receive(message);
     if (!parsed.ok) {
       internal.messaging.context.log('error', MALFORMED_JSON_MESSAGE);
       return;
@@ -122,15 +125,15 @@ function postPortMessage(port: PortInternals, args: unknown[]): void {
   const realm = port.messaging.realm;
   if (args.length === 0) throw bindingError(realm, 'TypeError', INSUFFICIENT_ARGUMENTS);
   if (port.state === 'disconnected') throw bindingError(realm, 'Error', DISCONNECTED_PORT);
-  let json: string;
+  let message: SerializedMessage;
   try {
-    json = port.messaging.serialize(args[0]);
+    message = port.messaging.serialize(args[0], port.toNativeHost);
   } catch (error) {
     // A plain Error, without the invocation prefix the one-time APIs use.
     if (error instanceof SerializationError) throw bindingError(realm, 'Error', error.message);
     throw error;
   }
-  port.messaging.service.postMessage(port.messaging.context, port.portId, json);
+  port.messaging.service.postMessage(port.messaging.context, port.portId, message);
 }
 
 function disconnectPort(port: PortInternals): void {

@@ -1,4 +1,5 @@
 import type { ScriptContext } from '../core/context.ts';
+import { compileJsonCloner, type JsonCloner } from './json-clone.ts';
 
 /**
  * The intrinsics of the JavaScript realm a context runs in. Objects the API hands to a context
@@ -10,9 +11,14 @@ export interface Realm {
   readonly TypeError: TypeErrorConstructor;
   readonly Promise: PromiseConstructor;
   readonly JSON: JSON;
+  /**
+   * The realm's JSON cloner (compileJsonCloner), compiled before the realm's own code ran.
+   * Without one, the context's messages cross as JSON text, through the realm's JSON.
+   */
+  readonly jsonCloner?: JsonCloner;
 }
 
-export const HOST_REALM: Realm = { Error, TypeError, Promise, JSON };
+export const HOST_REALM: Realm = { Error, TypeError, Promise, JSON, jsonCloner: compileJsonCloner() };
 
 const realms = new WeakMap<ScriptContext, Realm>();
 

@@ -58,9 +58,9 @@ function sendOneTimeMessage(messaging: ContextMessaging, args: unknown[]): Promi
   const { context } = messaging;
   const [extensionId, message, , callback] = RUNTIME_SEND_MESSAGE.parse(massageSendMessageArguments(args, true), messaging.realm);
   const target = resolveTargetExtensionId(extensionId as string | null | undefined, context.extension?.id, 'runtime.sendMessage', RUNTIME_SEND_MESSAGE, messaging.realm);
-  const json = serializeForCall(messaging, RUNTIME_SEND_MESSAGE, message);
+  const serialized = serializeForCall(messaging, RUNTIME_SEND_MESSAGE, message);
   const portId = messaging.service.openChannelToExtension(context, target, { channelType: 'sendMessage', channelName: '' });
-  return messaging.sendOneTime(portId, json, callback as Callback | undefined);
+  return messaging.sendOneTime(portId, serialized, callback as Callback | undefined);
 }
 
 function openConnection(messaging: ContextMessaging, args: unknown[]): Port {
@@ -78,7 +78,7 @@ function connectNative(messaging: ContextMessaging, args: unknown[]): Port {
   assertContextValid(messaging);
   const [application] = RUNTIME_CONNECT_NATIVE.parse(args, messaging.realm);
   const portId = messaging.service.openChannelToNativeApp(messaging.context, application as string);
-  return messaging.openerPort(portId, '');
+  return messaging.openerPort(portId, '', true);
 }
 
 /**
@@ -88,9 +88,10 @@ function connectNative(messaging: ContextMessaging, args: unknown[]): Port {
 function sendNativeMessage(messaging: ContextMessaging, args: unknown[]): Promise<unknown> | undefined {
   assertContextValid(messaging);
   const [application, message, callback] = RUNTIME_SEND_NATIVE_MESSAGE.parse(massageSendMessageArguments(args, false), messaging.realm);
-  const json = serializeForCall(messaging, RUNTIME_SEND_NATIVE_MESSAGE, message);
+  // A host reads the text exactly as this realm's JSON.stringify writes it.
+  const text = serializeForCall(messaging, RUNTIME_SEND_NATIVE_MESSAGE, message, true);
   const portId = messaging.service.openChannelToNativeApp(messaging.context, application as string);
-  return messaging.sendOneTime(portId, json, callback as Callback | undefined);
+  return messaging.sendOneTime(portId, text, callback as Callback | undefined);
 }
 
 /** _api_features.json: native messaging is for privileged extension contexts with the permission. */

@@ -23,10 +23,10 @@ export function createTabs(messaging: ContextMessaging): Tabs {
     sendMessage(...args: unknown[]): Promise<unknown> | undefined {
       assertContextValid(messaging);
       const [tabId, message, options, callback] = TABS_SEND_MESSAGE.parse(args, messaging.realm);
-      const json = serializeForCall(messaging, TABS_SEND_MESSAGE, message);
+      const serialized = serializeForCall(messaging, TABS_SEND_MESSAGE, message);
       const target = { tabId: tabId as number, ...pickTarget(options as TabTargetOptions | undefined) };
       const portId = messaging.service.openChannelToTab(messaging.context, target, { channelType: 'sendMessage', channelName: '' });
-      return messaging.sendOneTime(portId, json, callback as Callback | undefined);
+      return messaging.sendOneTime(portId, serialized, callback as Callback | undefined);
     },
     connect(...args: unknown[]): Port {
       assertContextValid(messaging);

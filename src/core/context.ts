@@ -26,7 +26,8 @@ export interface ConnectDispatch {
   readonly channelType: ChannelType;
   readonly eventName: MessagingEventName;
   readonly channelName: string;
-  readonly sender: MessageSender;
+  /** A MessageSender for this receiver alone: a new plain object of the host realm on each call. */
+  createSender(): MessageSender;
 }
 
 /**

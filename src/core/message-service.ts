@@ -1,5 +1,5 @@
 import type { Browser } from './browser.ts';
-import type { ChannelType, MessagingEventName, PortId, ScriptContext } from './context.ts';
+import type { ChannelType, ConnectDispatch, MessagingEventName, PortId, ScriptContext } from './context.ts';
 import {
   CLOSED_WHEN_PAGE_ENTERS_BFCACHE,
   CLOSED_WHILE_RESPONSE_PENDING,
@@ -10,7 +10,7 @@ import {
 import type { Extension } from './extension.ts';
 import type { NativeHostEndpoint } from './native-host.ts';
 import { buildSender, type ChannelTarget, type MessageSender } from './sender.ts';
-import type { SerializedMessage } from './serialization.ts';
+import { messageText, textMessage, type SerializedMessage } from './serialization.ts';
 
 export interface OpenChannelOptions {
   readonly channelType: ChannelType;
@@ -151,7 +151,7 @@ export class MessageService {
         {
           postMessageFromNativeHost: (message) => {
             if (channel.closed) return;
-            this.browser.post(() => this.deliver([channel.opener], channel.openerPort, message));
+            this.browser.post(() => this.deliver([channel.opener], channel.openerPort, textMessage(message)));
           },
           closeChannel: (error) => {
             if (!channel.closed) this.closeChannel(channel, error, 'opener');
@@ -160,7 +160,7 @@ export class MessageService {
       );
       if (channel.closed) return;
       channel.opened = true;
-      for (const message of channel.pending.splice(0)) channel.nativeHost.postMessage(message);
+      for (const message of channel.pending.splice(0)) channel.nativeHost.postMessage(messageText(message));
     });
     return channel.openerPort;
   }
@@ -175,7 +175,7 @@ export class MessageService {
         return;
       }
       if (channel.nativeHost) {
-        channel.nativeHost.postMessage(message);
+        channel.nativeHost.postMessage(messageText(message));
         return;
       }
       // Messages ride the same ordered pipe as the close that may follow them, so whoever
@@ -255,9 +255,15 @@ export class MessageService {
     candidates: readonly ScriptContext[],
   ): void {
     const source = channel.opener;
-    const sender: MessageSender = buildSender(source, kind, target);
     const eventName = eventFor(options.channelType, internal);
-    const dispatch = { channelType: options.channelType, eventName, channelName: options.channelName, sender };
+    const dispatch: ConnectDispatch = {
+      channelType: options.channelType,
+      eventName,
+      channelName: options.channelName,
+      createSender(): MessageSender {
+        return buildSender(source, kind, target);
+      },
+    };
     for (const context of candidates) {
       // Never the sender itself, nor another context in the sender's frame (RemoveCommonFrames).
       if (context === source || (source.document && context.document === source.document)) continue;

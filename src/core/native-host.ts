@@ -1,5 +1,3 @@
-import type { SerializedMessage } from './serialization.ts';
-
 /**
  * The receiver end of a channel to a native messaging host, as the message service sees it
  * (Chromium's NativeMessagePort over a NativeMessageHost). The host's process, its manifest and
@@ -7,7 +5,7 @@ import type { SerializedMessage } from './serialization.ts';
  */
 export interface NativeHostEndpoint {
   /** A message from the extension: the JSON text its renderer produced. Queued until the host runs. */
-  postMessage(message: SerializedMessage): void;
+  postMessage(text: string): void;
   /** The channel closed on the extension's side, or with an error: end the host as Chrome does. Idempotent. */
   close(): void;
 }

@@ -3,31 +3,81 @@ import { COULD_NOT_SERIALIZE, MESSAGE_TOO_LARGE, MESSAGE_TOO_LARGE_LEGACY } from
 /** mojom::kMaxMessageBytes: the UTF-8 JSON text may be at most this long. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-/** A message as it crosses between contexts: JSON text, never a shared object. */
-export type SerializedMessage = string;
+/** A value JSON.parse can give. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * A message as it crosses between contexts, never an object any context's code holds:
+ * - `data`: what a context sent, as the JSON value the receiver will parse, made at the call;
+ * - `text`: JSON text, as a native host wrote it (which may not be JSON at all) or as one reads it.
+ */
+export type SerializedMessage = { readonly kind: 'data'; readonly data: JsonValue } | { readonly kind: 'text'; readonly text: string };
 
 export class SerializationError extends Error {}
 
+/** JSON.stringify without the text: the snapshot half of a realm's JSON cloner (src/api/json-clone). */
+export interface JsonSnapshotter {
+  /** The value as JSON would carry it, and an upper bound of its text's UTF-8 length; throws what JSON.stringify throws. */
+  snapshot(value: unknown): { readonly data: JsonValue | undefined; readonly maxBytes: number };
+  /** The exact UTF-8 length of the JSON text of `data`. */
+  textBytes(data: JsonValue): number;
+}
+
+export interface SerializeOptions {
+  /** The error text of Chrome before M123 for a message over the limit. */
+  readonly legacySizeError?: boolean;
+  /** The sending realm's snapshotter; without one (or with `asText`), the message crosses as text. */
+  readonly snapshotter?: JsonSnapshotter;
+  /** The sending realm's JSON.stringify, for text, so that toJSON and getters run there. */
+  readonly stringify?: (value: unknown) => string | undefined;
+  /** Serialize to text: for a native host, which reads exactly what JSON.stringify writes. */
+  readonly asText?: boolean;
+}
+
 /**
  * messaging_util.cc MessageFromV8UsingJSON: a top-level `undefined` becomes `null`, then
- * JSON.stringify; a throw or an `undefined` result is COULD_NOT_SERIALIZE.
- * `stringify` is the sending context's own JSON.stringify, so toJSON and getters run there.
+ * JSON.stringify; a throw or an `undefined` result is COULD_NOT_SERIALIZE; over
+ * MAX_MESSAGE_BYTES of UTF-8, MESSAGE_TOO_LARGE. The snapshot runs the same steps without
+ * writing the text, which only a native host needs.
  */
-export function serializeMessage(
-  value: unknown,
-  options: { legacySizeError?: boolean; stringify?: (value: unknown) => string | undefined } = {},
-): SerializedMessage {
+export function serializeMessage(value: unknown, options: SerializeOptions = {}): SerializedMessage {
+  const top = value === undefined ? null : value;
+  const snapshotter = options.asText ? undefined : options.snapshotter;
+  if (snapshotter) {
+    let snapshot: ReturnType<JsonSnapshotter['snapshot']>;
+    try {
+      snapshot = snapshotter.snapshot(top);
+    } catch {
+      throw new SerializationError(COULD_NOT_SERIALIZE);
+    }
+    const data = snapshot.data;
+    if (data === undefined) throw new SerializationError(COULD_NOT_SERIALIZE);
+    if (snapshot.maxBytes > MAX_MESSAGE_BYTES && snapshotter.textBytes(data) > MAX_MESSAGE_BYTES) throw tooLarge(options);
+    return { kind: 'data', data };
+  }
   const stringify = options.stringify ?? JSON.stringify;
   let json: string | undefined;
   try {
-    json = stringify(value === undefined ? null : value);
+    json = stringify(top);
   } catch {
     throw new SerializationError(COULD_NOT_SERIALIZE);
   }
   if (json === undefined) throw new SerializationError(COULD_NOT_SERIALIZE);
   // Each UTF-16 unit is at most 3 UTF-8 bytes; count exactly only when the text could be over.
-  if (json.length * 3 > MAX_MESSAGE_BYTES && Buffer.byteLength(json, 'utf8') > MAX_MESSAGE_BYTES) {
-    throw new SerializationError(options.legacySizeError ? MESSAGE_TOO_LARGE_LEGACY : MESSAGE_TOO_LARGE);
-  }
-  return json;
+  if (json.length * 3 > MAX_MESSAGE_BYTES && Buffer.byteLength(json, 'utf8') > MAX_MESSAGE_BYTES) throw tooLarge(options);
+  return { kind: 'text', text: json };
+}
+
+function tooLarge(options: SerializeOptions): SerializationError {
+  return new SerializationError(options.legacySizeError ? MESSAGE_TOO_LARGE_LEGACY : MESSAGE_TOO_LARGE);
+}
+
+/** A message as text, for a native host. Senders to a host serialize with `asText`; data is plain. */
+export function messageText(message: SerializedMessage): string {
+  return message.kind === 'text' ? message.text : JSON.stringify(message.data);
+}
+
+/** A native host's message, as it crosses to the context. */
+export function textMessage(text: string): SerializedMessage {
+  return { kind: 'text', text };
 }

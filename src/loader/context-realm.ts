@@ -1,5 +1,6 @@
 import vm from 'node:vm';
 import type { ScriptContext } from '../core/context.ts';
+import { compileJsonCloner } from '../api/json-clone.ts';
 import { setContextRealm, type Realm } from '../api/realm.ts';
 import { reportUnhandledRejections } from './uncaught.ts';
 
@@ -39,7 +40,13 @@ export function bindRealm(context: ScriptContext, vmContext: vm.Context): Contex
     Object: ObjectConstructor;
     globalThis: RealmGlobal;
   };
-  setContextRealm(context, { Error: intrinsics.Error, TypeError: intrinsics.TypeError, Promise: intrinsics.Promise, JSON: intrinsics.JSON });
+  setContextRealm(context, {
+    Error: intrinsics.Error,
+    TypeError: intrinsics.TypeError,
+    Promise: intrinsics.Promise,
+    JSON: intrinsics.JSON,
+    jsonCloner: compileJsonCloner(vmContext),
+  });
   reportUnhandledRejections(context, intrinsics.Promise.prototype);
   const global = intrinsics.globalThis;
   const chrome = context.chrome;
