@@ -6,7 +6,7 @@ import type { BehaviourFeatures } from '../core/version.ts';
 import { ChromeEvent } from './event.ts';
 import { LastError } from './last-error.ts';
 import { OneTimeMessageHandler, portKey } from './one-time.ts';
-import { Port } from './port.ts';
+import { Port, createPortMethods, type PortMethods } from './port.ts';
 import { HOST_REALM, realmOf, type Realm } from './realm.ts';
 
 /**
@@ -32,6 +32,7 @@ export class ContextMessaging implements MessagingEndpoint {
   readonly onConnect: ChromeEvent<ConnectListener>;
   readonly onConnectExternal: ChromeEvent<ConnectListener>;
   readonly #ports = new Map<number, Port>();
+  #portMethods: PortMethods | undefined;
   readonly #oneTime = new OneTimeMessageHandler(this);
 
   constructor(readonly context: ScriptContext) {
@@ -41,6 +42,11 @@ export class ContextMessaging implements MessagingEndpoint {
     this.onMessageExternal = new ChromeEvent(context);
     this.onConnect = new ChromeEvent(context);
     this.onConnectExternal = new ChromeEvent(context);
+  }
+
+  /** disconnect and postMessage, shared by this context's ports. */
+  get portMethods(): PortMethods {
+    return (this.#portMethods ??= createPortMethods(this));
   }
 
   get service(): MessageService {

@@ -1,5 +1,5 @@
 import type { PortId } from '../core/context.ts';
-import { CONTEXT_INVALIDATED, DISCONNECTED_PORT, INSUFFICIENT_ARGUMENTS, MALFORMED_JSON_MESSAGE } from '../core/errors.ts';
+import { CONTEXT_INVALIDATED, DISCONNECTED_PORT, ILLEGAL_INVOCATION_PORT, INSUFFICIENT_ARGUMENTS, MALFORMED_JSON_MESSAGE } from '../core/errors.ts';
 import type { MessageSender } from '../core/sender.ts';
 import { SerializationError, type SerializedMessage } from '../core/serialization.ts';
 import { ChromeEvent } from './event.ts';
@@ -24,10 +24,39 @@ interface PortInternals {
 
 const internals = new WeakMap<Port, PortInternals>();
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function internalsOf(port: Port): PortInternals {
   const found = internals.get(port);
   if (!found) throw new TypeError('Illegal invocation');
   return found;
+}
+
+/** What a Port's disconnect and postMessage are: one pair per context, shared by its ports. */
+export interface PortMethods {
+  disconnect(): void;
+  postMessage(message: Message): void;
+}
+
+/**
+ * One context's disconnect and postMessage: shared by all its ports, they act on the port they are
+ * called on (observed in Chromium 156: a.postMessage.call(b, m) posts on b; detached, they throw).
+ * Methods, so that like Chrome's they have no `prototype`.
+ */
+export function createPortMethods(messaging: ContextMessaging): PortMethods {
+  const portOf = (receiver: unknown): PortInternals => {
+    const port = typeof receiver === 'object' && receiver !== null ? internals.get(receiver as Port) : undefined;
+    if (!port) throw bindingError(messaging.realm, 'TypeError', ILLEGAL_INVOCATION_PORT);
+    return port;
+  };
+  return {
+    disconnect(this: unknown): void {
+      disconnectPort(portOf(this));
+    },
+    postMessage(this: unknown, ...args: unknown[]): void {
+      postPortMessage(portOf(this), args);
+    },
+  };
 }
 
 function assertNotInvalidated(port: PortInternals): void {
@@ -38,9 +67,10 @@ function assertNotInvalidated(port: PortInternals): void {
 
 /**
  * runtime.Port (extensions/renderer/api/messaging/gin_port.cc). One object per end per context.
- * Its shape is Chrome's (observed in Chromium 156): own enumerable properties sender, onMessage,
- * onDisconnect, name, disconnect and postMessage, in that order, `sender` undefined on the
- * opener's end; nothing on the prototype but the constructor.
+ * Its shape is Chrome's (observed in Chromium 156): own enumerable data properties sender,
+ * onMessage, onDisconnect, name, disconnect and postMessage, in that order, `sender` undefined on
+ * the opener's end, disconnect and postMessage shared by the context's ports; nothing on the
+ * prototype but the constructor.
  */
 export class Port {
   declare readonly sender: MessageSender | undefined;
@@ -61,27 +91,14 @@ export class Port {
       onDisconnect: new ChromeEvent(messaging.context),
     };
     internals.set(this, port);
-    const data = (value: unknown): PropertyDescriptor => ({ value, enumerable: true, writable: true, configurable: true });
-    const event = (get: () => unknown): PropertyDescriptor => ({
-      get() {
-        assertNotInvalidated(port);
-        return get();
-      },
-      enumerable: true,
-      configurable: true,
-    });
-    Object.defineProperties(this, {
-      sender: data(sender),
-      onMessage: event(() => port.onMessage),
-      onDisconnect: event(() => port.onDisconnect),
-      name: data(name),
-      disconnect: data(function disconnect(): void {
-        disconnectPort(port);
-      }),
-      postMessage: data(function postMessage(...args: unknown[]): void {
-        postPortMessage(port, args);
-      }),
-    });
+    // Plain assignments make own enumerable, writable, configurable data properties, in this order.
+    const methods = messaging.portMethods;
+    (this as Mutable<Port>).sender = sender;
+    (this as Mutable<Port>).onMessage = port.onMessage;
+    (this as Mutable<Port>).onDisconnect = port.onDisconnect;
+    (this as Mutable<Port>).name = name;
+    (this as Mutable<Port>).disconnect = methods.disconnect;
+    (this as Mutable<Port>).postMessage = methods.postMessage;
   }
 
   /**
@@ -119,6 +136,9 @@ export class Port {
     internal.onDisconnect.invalidate();
   }
 }
+
+// Chrome's Port constructor is anonymous (observed in Chromium 156: the prototype's constructor.name is "").
+Object.defineProperty(Port, 'name', { value: '' });
 
 function postPortMessage(port: PortInternals, args: unknown[]): void {
   assertNotInvalidated(port);

@@ -23,6 +23,8 @@ export const INSUFFICIENT_ARGUMENTS = 'Insufficient number of arguments.';
 
 // extensions/renderer/api/messaging/gin_port.cc
 export const DISCONNECTED_PORT = 'Attempting to use a disconnected port object';
+// gin's receiver check: a Port's method called on something that is not a Port (observed in Chromium 156)
+export const ILLEGAL_INVOCATION_PORT = 'Illegal invocation: Function must be called on an object of type Port';
 
 // extensions/renderer/api/messaging/gin_port.cc (kContextInvalidatedError); bindings/api_binding.cc
 export const CONTEXT_INVALIDATED = 'Extension context invalidated.';
