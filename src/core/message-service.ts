@@ -38,14 +38,6 @@ class Channel {
   nativeHost: NativeHostEndpoint | undefined;
   /** connectNative / sendNativeMessage: the receiver end will be a native host. */
   toNativeApp = false;
-  /**
-   * The opener closed its port or went away before the receiver end existed: the receivers still
-   * get onConnect and the messages posted before, then the close, with this error (observed in
-   * Chromium 156: connect, postMessage, disconnect in one task reach the receiver in that order).
-   */
-  openerLeft: string | undefined;
-  /** Messages the opener posted before the receiver end existed (EnqueuePendingMessage). */
-  readonly pending: SerializedMessage[] = [];
   opened = false;
   closed = false;
   /** Some receiver context had a listener; without one the opener hears "Receiving end does not exist." */
@@ -151,7 +143,7 @@ export class MessageService {
         {
           postMessageFromNativeHost: (message) => {
             if (channel.closed) return;
-            this.browser.post(() => this.deliver([channel.opener], channel.openerPort, textMessage(message)));
+            this.browser.post(() => this.deliver(channel.opener, channel.openerPort, textMessage(message)));
           },
           closeChannel: (error) => {
             if (!channel.closed) this.closeChannel(channel, error, 'opener');
@@ -160,33 +152,21 @@ export class MessageService {
       );
       if (channel.closed) return;
       channel.opened = true;
-      for (const message of channel.pending.splice(0)) channel.nativeHost.postMessage(messageText(message));
     });
     return channel.openerPort;
   }
 
+  /**
+   * What a context asks of the service (post, close) reaches it in order, as IPC from one renderer
+   * does: each request is one task, behind the channel's opening and whatever the context asked
+   * before, and its effect on the other end happens in that task. So messages on two channels
+   * opened together arrive in the order they were posted, after both onConnects (observed in
+   * Chromium 156), and a message posted before a disconnect arrives before it.
+   */
   postMessage(source: ScriptContext, portId: PortId, message: SerializedMessage): void {
     const channel = this.#channels.get(portId.channelId);
     if (!channel || channel.closed) return;
-    if (portId.isOpener) {
-      if (channel.opener !== source) return;
-      if (!channel.opened) {
-        channel.pending.push(message);
-        return;
-      }
-      if (channel.nativeHost) {
-        channel.nativeHost.postMessage(messageText(message));
-        return;
-      }
-      // Messages ride the same ordered pipe as the close that may follow them, so whoever
-      // was a receiver when the message was posted gets it, even if the channel closes next.
-      const targets = [...channel.receivers];
-      this.browser.post(() => this.deliver(targets, channel.receiverPort, message));
-    } else {
-      // A receiver's message goes to the opener only; a context that left the channel is ignored.
-      if (!channel.receivers.includes(source)) return;
-      this.browser.post(() => this.deliver([channel.opener], channel.openerPort, message));
-    }
+    this.browser.post(() => this.routeMessage(channel, source, portId.isOpener, message));
   }
 
   /**
@@ -196,21 +176,24 @@ export class MessageService {
   closePort(source: ScriptContext, portId: PortId, closeChannel: boolean): void {
     const channel = this.#channels.get(portId.channelId);
     if (!channel || channel.closed) return;
-    if (portId.isOpener) {
-      if (channel.opener !== source) return;
-      if (!channel.opened && !channel.toNativeApp) channel.openerLeft ??= '';
-      else this.closeChannel(channel, '', 'receivers');
-    } else if (channel.receivers.includes(source)) {
-      if (closeChannel) this.closeChannel(channel, '', 'opener');
-      else this.removeReceiver(channel, source, 'port-closed');
-    }
+    this.browser.post(() => {
+      if (channel.closed) return;
+      if (portId.isOpener) {
+        if (channel.opener === source) this.closeChannel(channel, '', 'receivers', true);
+      } else if (channel.receivers.includes(source)) {
+        if (closeChannel) this.closeChannel(channel, '', 'opener', true);
+        else this.removeReceiver(channel, source, 'port-closed', true);
+      }
+    });
   }
 
   /** M144+: a receiver closes the channel with an error the opener sees (a listener threw or rejected). */
   closeChannelWithError(source: ScriptContext, portId: PortId, error: string): void {
     const channel = this.#channels.get(portId.channelId);
-    if (!channel || channel.closed || portId.isOpener || !channel.receivers.includes(source)) return;
-    this.closeChannel(channel, error, 'opener');
+    if (!channel || channel.closed || portId.isOpener) return;
+    this.browser.post(() => {
+      if (!channel.closed && channel.receivers.includes(source)) this.closeChannel(channel, error, 'opener', true);
+    });
   }
 
   /** A receiver will answer a one-time message later. */
@@ -230,7 +213,9 @@ export class MessageService {
       if (channel.closed) continue;
       if (channel.opener === context) {
         const error = reason === 'bfcache' ? CLOSED_WHEN_PAGE_ENTERS_BFCACHE : '';
-        if (!channel.opened && !channel.toNativeApp) channel.openerLeft ??= error;
+        // What the context asked before it went (the opening, its messages) still reaches the
+        // receivers first; then the channel closes.
+        if (!channel.opened && !channel.toNativeApp) this.browser.post(() => channel.closed || this.closeChannel(channel, error, 'receivers', true));
         else this.closeChannel(channel, error, 'receivers');
       } else {
         this.removeReceiver(channel, context, reason);
@@ -284,16 +269,35 @@ export class MessageService {
       return;
     }
     channel.opened = true;
-    for (const message of channel.pending.splice(0)) this.deliver([...channel.receivers], channel.receiverPort, message);
-    if (channel.openerLeft !== undefined) this.closeChannel(channel, channel.openerLeft, 'receivers');
   }
 
   /** A context that is gone, or whose port is closed, ignores the message (the endpoint knows). */
-  private deliver(targets: readonly ScriptContext[], portId: PortId, message: SerializedMessage): void {
-    for (const context of targets) if (context.valid) context.endpoint.deliverMessage(portId, message);
+  private routeMessage(channel: Channel, source: ScriptContext, fromOpener: boolean, message: SerializedMessage): void {
+    if (channel.closed) return;
+    if (fromOpener) {
+      if (channel.opener !== source) return;
+      if (channel.nativeHost) {
+        channel.nativeHost.postMessage(messageText(message));
+        return;
+      }
+      const receivers = channel.receivers;
+      if (receivers.length === 1) {
+        this.deliver(receivers[0]!, channel.receiverPort, message);
+        return;
+      }
+      // The browser sends the message to every receiver at once, before any listener runs.
+      for (const receiver of [...receivers]) this.deliver(receiver, channel.receiverPort, message);
+    } else if (channel.receivers.includes(source)) {
+      // A receiver's message goes to the opener only.
+      this.deliver(channel.opener, channel.openerPort, message);
+    }
   }
 
-  private removeReceiver(channel: Channel, context: ScriptContext, reason: ContextGone | 'port-closed'): void {
+  private deliver(context: ScriptContext, portId: PortId, message: SerializedMessage): void {
+    if (context.valid) context.endpoint.deliverMessage(portId, message);
+  }
+
+  private removeReceiver(channel: Channel, context: ScriptContext, reason: ContextGone | 'port-closed', notifyNow = false): void {
     const index = channel.receivers.indexOf(context);
     if (index < 0) return;
     channel.receivers.splice(index, 1);
@@ -303,11 +307,14 @@ export class MessageService {
     let error = '';
     if (reason === 'bfcache') error = CLOSED_WHEN_PAGE_ENTERS_BFCACHE;
     else if (channel.responsePending) error = CLOSED_WHILE_RESPONSE_PENDING;
-    this.closeChannel(channel, error, 'opener');
+    this.closeChannel(channel, error, 'opener', notifyNow);
   }
 
-  /** Destroys the channel and tells one side, asynchronously; the side that closed is never told. */
-  private closeChannel(channel: Channel, error: string, notify: 'opener' | 'receivers'): void {
+  /**
+   * Destroys the channel and tells one side; the side that closed is never told. The other side
+   * hears of it in a later task, or in this one when this already is the task of a context's request.
+   */
+  private closeChannel(channel: Channel, error: string, notify: 'opener' | 'receivers', notifyNow = false): void {
     channel.closed = true;
     this.#channels.delete(channel.id);
     // A native host learns of the close from its pipes, whichever side closed (ClosePortImpl).
@@ -315,15 +322,18 @@ export class MessageService {
     const receivers = channel.receivers.splice(0);
     this.untrack(channel.opener, channel);
     for (const receiver of receivers) this.untrack(receiver, channel);
-    this.browser.post(() => {
-      if (notify === 'opener') {
-        if (channel.opener.valid) channel.opener.endpoint.dispatchOnDisconnect(channel.openerPort, error);
-      } else {
-        for (const receiver of receivers) {
-          if (receiver.valid) receiver.endpoint.dispatchOnDisconnect(channel.receiverPort, error);
-        }
-      }
-    });
+    if (notifyNow) this.notifyClosed(channel, notify, receivers, error);
+    else this.browser.post(() => this.notifyClosed(channel, notify, receivers, error));
+  }
+
+  private notifyClosed(channel: Channel, notify: 'opener' | 'receivers', receivers: readonly ScriptContext[], error: string): void {
+    if (notify === 'opener') {
+      if (channel.opener.valid) channel.opener.endpoint.dispatchOnDisconnect(channel.openerPort, error);
+      return;
+    }
+    for (const receiver of receivers) {
+      if (receiver.valid) receiver.endpoint.dispatchOnDisconnect(channel.receiverPort, error);
+    }
   }
 
   private mayConnect(source: ScriptContext, target: Extension): boolean {
