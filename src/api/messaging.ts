@@ -115,8 +115,9 @@ export class ContextMessaging implements MessagingEndpoint {
 
   // ----- what the API surfaces call -----
 
-  sendOneTime(portId: PortId, message: SerializedMessage, callback?: (...args: unknown[]) => void): Promise<unknown> | undefined {
-    return this.#oneTime.send(portId, message, callback);
+  /** Waits for the answer to the one-time request the channel was opened with. */
+  sendOneTime(portId: PortId, callback?: (...args: unknown[]) => void): Promise<unknown> | undefined {
+    return this.#oneTime.send(portId, callback);
   }
 
   /** The opener's Port for a channel runtime.connect or tabs.connect just opened. */

@@ -39,10 +39,9 @@ export class OneTimeMessageHandler {
 
   // ----- opener -----
 
-  /** Opens the channel, posts the message, and returns what the API call returns. */
-  send(portId: PortId, message: SerializedMessage, callback?: (...args: unknown[]) => void): Promise<unknown> | undefined {
-    const { service, context, realm } = this.messaging;
-    service.postMessage(context, portId, message);
+  /** The opener's side of a channel opened with its request: returns what the API call returns. */
+  send(portId: PortId, callback?: (...args: unknown[]) => void): Promise<unknown> | undefined {
+    const { realm } = this.messaging;
     if (callback) {
       this.#openers.set(portKey(portId), { style: 'callback', callback });
       return undefined;

@@ -59,8 +59,8 @@ function sendOneTimeMessage(messaging: ContextMessaging, args: unknown[]): Promi
   const [extensionId, message, , callback] = RUNTIME_SEND_MESSAGE.parse(massageSendMessageArguments(args, true), messaging.realm);
   const target = resolveTargetExtensionId(extensionId as string | null | undefined, context.extension?.id, 'runtime.sendMessage', RUNTIME_SEND_MESSAGE, messaging.realm);
   const serialized = serializeForCall(messaging, RUNTIME_SEND_MESSAGE, message);
-  const portId = messaging.service.openChannelToExtension(context, target, { channelType: 'sendMessage', channelName: '' });
-  return messaging.sendOneTime(portId, serialized, callback as Callback | undefined);
+  const portId = messaging.service.openChannelToExtension(context, target, { channelType: 'sendMessage', channelName: '', message: serialized });
+  return messaging.sendOneTime(portId, callback as Callback | undefined);
 }
 
 function openConnection(messaging: ContextMessaging, args: unknown[]): Port {
@@ -90,8 +90,8 @@ function sendNativeMessage(messaging: ContextMessaging, args: unknown[]): Promis
   const [application, message, callback] = RUNTIME_SEND_NATIVE_MESSAGE.parse(massageSendMessageArguments(args, false), messaging.realm);
   // A host reads the text exactly as this realm's JSON.stringify writes it.
   const text = serializeForCall(messaging, RUNTIME_SEND_NATIVE_MESSAGE, message, true);
-  const portId = messaging.service.openChannelToNativeApp(messaging.context, application as string);
-  return messaging.sendOneTime(portId, text, callback as Callback | undefined);
+  const portId = messaging.service.openChannelToNativeApp(messaging.context, application as string, text);
+  return messaging.sendOneTime(portId, callback as Callback | undefined);
 }
 
 /** _api_features.json: native messaging is for privileged extension contexts with the permission. */

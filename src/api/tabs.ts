@@ -25,8 +25,8 @@ export function createTabs(messaging: ContextMessaging): Tabs {
       const [tabId, message, options, callback] = TABS_SEND_MESSAGE.parse(args, messaging.realm);
       const serialized = serializeForCall(messaging, TABS_SEND_MESSAGE, message);
       const target = { tabId: tabId as number, ...pickTarget(options as TabTargetOptions | undefined) };
-      const portId = messaging.service.openChannelToTab(messaging.context, target, { channelType: 'sendMessage', channelName: '' });
-      return messaging.sendOneTime(portId, serialized, callback as Callback | undefined);
+      const portId = messaging.service.openChannelToTab(messaging.context, target, { channelType: 'sendMessage', channelName: '', message: serialized });
+      return messaging.sendOneTime(portId, callback as Callback | undefined);
     },
     connect(...args: unknown[]): Port {
       assertContextValid(messaging);

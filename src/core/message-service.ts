@@ -15,6 +15,11 @@ import { messageText, textMessage, type SerializedMessage } from './serializatio
 export interface OpenChannelOptions {
   readonly channelType: ChannelType;
   readonly channelName: string;
+  /**
+   * A one-time request's message, posted with the opening. It rides the opening's task, which
+   * runs no code of any context's, so it arrives exactly as a postMessage right after would.
+   */
+  readonly message?: SerializedMessage;
 }
 
 /** Which frame(s) of a tab a tabs.* channel targets. */
@@ -91,6 +96,7 @@ export class MessageService {
       const candidates = [...target.pageContexts];
       if (target.serviceWorker) candidates.push(target.serviceWorker);
       this.connect(channel, target, 'extension', options, internal, candidates);
+      if (options.message) this.routeMessage(channel, source, true, options.message);
     });
     return channel.openerPort;
   }
@@ -114,6 +120,7 @@ export class MessageService {
         if (document.extension === extension) candidates.push(document.mainWorld);
       }
       this.connect(channel, extension, 'tab', options, true, candidates);
+      if (options.message) this.routeMessage(channel, source, true, options.message);
     });
     return channel.openerPort;
   }
@@ -123,7 +130,7 @@ export class MessageService {
    * receiver end is a host process the browser's NativeHostLauncher starts. Whatever fails (name,
    * manifest, origin, launch, the host's exit) closes the channel towards the opener with Chrome's error.
    */
-  openChannelToNativeApp(source: ScriptContext, hostName: string): PortId {
+  openChannelToNativeApp(source: ScriptContext, hostName: string, message?: SerializedMessage): PortId {
     const channel = this.createChannel(source);
     channel.toNativeApp = true;
     this.browser.post(() => {
@@ -152,6 +159,7 @@ export class MessageService {
       );
       if (channel.closed) return;
       channel.opened = true;
+      if (message) this.routeMessage(channel, source, true, message);
     });
     return channel.openerPort;
   }
