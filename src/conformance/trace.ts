@@ -101,7 +101,10 @@ export function normalizeTrace(observations: readonly Observation[], options: No
     if (typeof value === 'object' && value !== null) {
       const record = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(record)) out[k] = walk(v, k, record);
+      // defineProperty, so that an own "__proto__" key stays a key, as JSON.parse made it.
+      for (const [k, v] of Object.entries(record)) {
+        Object.defineProperty(out, k, { value: walk(v, k, record), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
     return value;
