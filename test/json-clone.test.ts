@@ -154,6 +154,19 @@ describe('the JSON cloner gives what JSON.parse(JSON.stringify(value)) gives', (
     assert.deepEqual(data, { before: 1, nested: inner, after: [2] });
   });
 
+  it('copies and measures data of any depth without running out of stack; the snapshot stops at its budget', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = i % 2 ? [deep] : { a: deep };
+    const copy = host.copy(deep as never) as unknown;
+    let depth = 0;
+    for (let v = copy; typeof v === 'object' && v !== null; v = Array.isArray(v) ? v[0] : (v as { a: unknown }).a) depth++;
+    assert.equal(depth, 100_001);
+    assert.equal(host.textBytes(deep as never), 50_000 * '[]'.length + 50_000 * '{"a":}'.length + '[]'.length);
+    assert.throws(() => host.snapshot([[[]]], 3 * 13 - 1), RangeError);
+    assert.deepEqual(host.snapshot([[[]]], 3 * 13).data, [[[]]]);
+    assert.throws(() => host.snapshot({ a: { a: {} } }, 3 * 12 - 1), RangeError);
+  });
+
   it('an upper bound of the text length, and the exact length, of any data (property)', () => {
     fc.assert(
       fc.property(tree, (value) => {

@@ -108,6 +108,36 @@ describe('serialization: messages cross as JSON', () => {
     assert.throws(() => serializeMessage({ ...quotes, r: 1 }, { snapshotter }), { message: errors.MESSAGE_TOO_LARGE });
   });
 
+  it("nesting is limited as Chrome's stack limits it: a page's thread, and half as deep from a service worker", () => {
+    const { worker, content, tab } = setup();
+    const nested = (kind: 'array' | 'object', depth: number): unknown => {
+      let value: unknown = kind === 'array' ? [] : {};
+      for (let i = 0; i < depth; i++) value = kind === 'array' ? [value] : { a: value };
+      return value;
+    };
+    const sends = (send: (message: unknown) => unknown, kind: 'array' | 'object', depth: number): boolean => {
+      try {
+        (send(nested(kind, depth)) as Promise<unknown>).catch(() => undefined);
+        return true;
+      } catch (error) {
+        assert.match((error as Error).message, /Could not serialize message\.$/);
+        return false;
+      }
+    };
+    // The deepest each sends in Chromium 156, and one level more.
+    const fromPage = (message: unknown): unknown => content.runtime.sendMessage(message);
+    const fromWorker = (message: unknown): unknown => worker.tabs.sendMessage(tab.id, message);
+    for (const [send, kind, deepest] of [
+      [fromPage, 'array', 4773],
+      [fromPage, 'object', 5171],
+      [fromWorker, 'array', 2386],
+      [fromWorker, 'object', 2585],
+    ] as const) {
+      assert.equal(sends(send, kind, deepest), true, `${kind} ${deepest}`);
+      assert.equal(sends(send, kind, deepest + 1), false, `${kind} ${deepest + 1}`);
+    }
+  });
+
   it('before Chrome 149 the size error has its older text', () => {
     const { content } = setup({ chromeVersion: 148 });
     const error = thrown(() => content.runtime.sendMessage('x'.repeat(MAX_MESSAGE_BYTES)));

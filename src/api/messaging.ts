@@ -1,7 +1,7 @@
 import type { ConnectDispatch, MessagingEndpoint, MessagingEventName, PortId, ScriptContext } from '../core/context.ts';
 import type { MessageService } from '../core/message-service.ts';
 import type { MessageSender } from '../core/sender.ts';
-import { serializeMessage, type JsonValue, type SerializedMessage } from '../core/serialization.ts';
+import { NESTING_BUDGET, serializeMessage, type JsonValue, type SerializedMessage } from '../core/serialization.ts';
 import type { BehaviourFeatures } from '../core/version.ts';
 import { ChromeEvent } from './event.ts';
 import { LastError } from './last-error.ts';
@@ -77,6 +77,7 @@ export class ContextMessaging implements MessagingEndpoint {
       legacySizeError: !this.features.sizeErrorNamesLimit,
       asText,
       snapshotter: realm.jsonCloner,
+      nestingBudget: this.context.type === 'service_worker' ? NESTING_BUDGET.serviceWorker : NESTING_BUDGET.mainThread,
       // JSON.stringify does not use its `this`.
       stringify: realm.JSON.stringify as (value: unknown) => string | undefined,
     });

@@ -3,6 +3,15 @@ import { COULD_NOT_SERIALIZE, MESSAGE_TOO_LARGE, MESSAGE_TOO_LARGE_LEGACY } from
 /** mojom::kMaxMessageBytes: the UTF-8 JSON text may be at most this long. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * How deeply a message may nest. Chrome's JSON serializer runs out of stack: from a page's main
+ * thread (content scripts, extension pages, web pages) past 4,774 nested arrays or 5,172 nested
+ * objects, from a service worker's thread past half as many (observed in Chromium 156, as
+ * COULD_NOT_SERIALIZE). An array level takes 13 units of the budget, an object level 12.
+ * The limit moves a few levels with the depth of the call (port.postMessage allows about 5 more).
+ */
+export const NESTING_BUDGET = { mainThread: 62_070, serviceWorker: 31_038 } as const;
+
 /** A value JSON.parse can give. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -17,8 +26,11 @@ export class SerializationError extends Error {}
 
 /** JSON.stringify without the text: the snapshot half of a realm's JSON cloner (src/api/json-clone). */
 export interface JsonSnapshotter {
-  /** The value as JSON would carry it, and an upper bound of its text's UTF-8 length; throws what JSON.stringify throws. */
-  snapshot(value: unknown): { readonly data: JsonValue | undefined; readonly maxBytes: number };
+  /**
+   * The value as JSON would carry it, and an upper bound of its text's UTF-8 length; throws what
+   * JSON.stringify throws, and a RangeError past `nestingBudget` (see NESTING_BUDGET).
+   */
+  snapshot(value: unknown, nestingBudget?: number): { readonly data: JsonValue | undefined; readonly maxBytes: number };
   /** The exact UTF-8 length of the JSON text of `data`. */
   textBytes(data: JsonValue): number;
 }
@@ -28,6 +40,8 @@ export interface SerializeOptions {
   readonly legacySizeError?: boolean;
   /** The sending realm's snapshotter; without one (or with `asText`), the message crosses as text. */
   readonly snapshotter?: JsonSnapshotter;
+  /** The sending thread's NESTING_BUDGET; without one, only the host's stack limits nesting. */
+  readonly nestingBudget?: number;
   /** The sending realm's JSON.stringify, for text, so that toJSON and getters run there. */
   readonly stringify?: (value: unknown) => string | undefined;
   /** Serialize to text: for a native host, which reads exactly what JSON.stringify writes. */
@@ -46,7 +60,7 @@ export function serializeMessage(value: unknown, options: SerializeOptions = {})
   if (snapshotter) {
     let snapshot: ReturnType<JsonSnapshotter['snapshot']>;
     try {
-      snapshot = snapshotter.snapshot(top);
+      snapshot = snapshotter.snapshot(top, options.nestingBudget);
     } catch {
       throw new SerializationError(COULD_NOT_SERIALIZE);
     }
