@@ -88,10 +88,10 @@ export class ContextMessaging implements MessagingEndpoint {
    * JSON.parse would make it. Only text (from a native host) can fail to parse.
    */
   receive(message: SerializedMessage): { ok: true; value: unknown } | { ok: false } {
-    if (message.kind === 'data') return { ok: true, value: this.toRealm(message.data) };
     try {
-      return { ok: true, value: this.realm.JSON.parse(message.text) };
+      return { ok: true, value: message.kind === 'data' ? this.toRealm(message.data) : this.realm.JSON.parse(message.text) };
     } catch {
+      // Text that is not JSON; or, in a realm without a cloner, data nested deeper than its JSON can write.
       return { ok: false };
     }
   }
@@ -104,13 +104,7 @@ export class ContextMessaging implements MessagingEndpoint {
   /** Browser-made plain data (a MessageSender, an enum, a snapshot) anew, of this context's realm. */
   toRealm<T>(data: T): T {
     const cloner = this.realm.jsonCloner;
-    if (cloner) {
-      try {
-        return cloner.copy(data as JsonValue) as T;
-      } catch {
-        // Nested deeper than the stack allows here: JSON.parse has no such limit.
-      }
-    }
+    if (cloner) return cloner.copy(data as JsonValue) as T;
     return this.realm.JSON.parse(JSON.stringify(data)) as T;
   }
 
