@@ -5,6 +5,7 @@ import type { ContentScriptEntry } from './manifest/content-scripts.ts';
 import { MessageService, type ContextGone, type TabTarget } from './message-service.ts';
 import type { NativeHostLauncher } from './native-host.ts';
 import { Tab, type TabInit } from './tab.ts';
+import { TaskQueue } from './task-queue.ts';
 import { DEFAULT_CHROME_VERSION, featuresOf, type BehaviourFeatures } from './version.ts';
 
 /** What a page sees of its own lifecycle (see Browser.observeDocumentLifecycle). */
@@ -43,7 +44,7 @@ export class Browser {
   /** Window and tab ids share one counter, as Chrome's SessionIDs do. */
   readonly windowId: number;
   #nextSessionId = 1;
-  #pendingTasks = 0;
+  readonly #tasks = new TaskQueue();
   readonly #onConsole: BrowserOptions['onConsole'];
   readonly #contextObservers = new Set<(context: ScriptContext) => void>();
   readonly #documentObservers = new Set<(document: Document) => void>();
@@ -93,7 +94,7 @@ export class Browser {
   async idle(): Promise<void> {
     do {
       await new Promise<void>((resolve) => setImmediate(resolve));
-    } while (this.#pendingTasks > 0);
+    } while (this.#tasks.size > 0);
   }
 
   /** Closes every tab and unloads every extension. */
@@ -105,11 +106,7 @@ export class Browser {
   // ----- the browser's task queue: everything that crosses between contexts goes through it -----
 
   post(task: () => void): void {
-    this.#pendingTasks++;
-    setImmediate(() => {
-      this.#pendingTasks--;
-      task();
-    });
+    this.#tasks.post(task);
   }
 
   /**
