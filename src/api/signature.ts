@@ -192,35 +192,23 @@ type Slot = unknown;
  * An optional parameter accepts null/undefined as "omitted"; if the rest does not match, the
  * optional parameter is assumed to be left out and matching retries from the next one.
  */
-function resolve(provided: readonly unknown[], expected: readonly ParamSpec[], out: Slot[]): boolean {
-  if (provided.length === 0 && expected.length === 0) return true;
-  if (provided.length > expected.length) return false;
-  const [spec, ...rest] = expected as [ParamSpec, ...ParamSpec[]];
-  if (provided.length > 0) {
-    const [value, ...remaining] = provided;
-    let candidate: Slot | undefined;
-    let canMatch = false;
-    if (spec.optional && (value === null || value === undefined)) {
-      candidate = OMITTED;
-      canMatch = true;
-    } else if (isCorrectType(spec, value)) {
-      candidate = value;
-      canMatch = true;
-    }
-    if (canMatch) {
-      const tail: Slot[] = [];
-      if (resolve(remaining, rest, tail)) {
-        out.push(candidate, ...tail);
-        return true;
-      }
-    }
-  }
-  if (spec.optional) {
-    const tail: Slot[] = [];
-    if (resolve(provided, rest, tail)) {
-      out.push(OMITTED, ...tail);
+function resolve(provided: readonly unknown[], expected: readonly ParamSpec[], out: Slot[], p = 0, e = 0): boolean {
+  if (p === provided.length && e === expected.length) return true;
+  if (provided.length - p > expected.length - e) return false;
+  const spec = expected[e]!;
+  // Each level writes its own slot only once the rest has matched, so a failed try leaves no trace
+  // on the path that succeeds.
+  if (p < provided.length) {
+    const value = provided[p];
+    const omitted = spec.optional && (value === null || value === undefined);
+    if ((omitted || isCorrectType(spec, value)) && resolve(provided, expected, out, p + 1, e + 1)) {
+      out[e] = omitted ? OMITTED : value;
       return true;
     }
+  }
+  if (spec.optional && resolve(provided, expected, out, p, e + 1)) {
+    out[e] = OMITTED;
+    return true;
   }
   return false;
 }

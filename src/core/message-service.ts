@@ -50,17 +50,15 @@ class Channel {
   /** A receiver said it will answer later (a listener returned true or a Promise). */
   responsePending = false;
 
+  readonly openerPort: PortId;
+  readonly receiverPort: PortId;
+
   constructor(
     readonly id: number,
     readonly opener: ScriptContext,
-  ) {}
-
-  get openerPort(): PortId {
-    return { channelId: this.id, isOpener: true };
-  }
-
-  get receiverPort(): PortId {
-    return { channelId: this.id, isOpener: false };
+  ) {
+    this.openerPort = { channelId: id, isOpener: true };
+    this.receiverPort = { channelId: id, isOpener: false };
   }
 }
 
@@ -357,11 +355,9 @@ export class MessageService {
     channels.add(channel);
   }
 
+  /** A context's set stays, empty or not, until the context is gone: contexts open channel after channel. */
   private untrack(context: ScriptContext, channel: Channel): void {
-    const channels = this.#channelsOf.get(context);
-    if (!channels) return;
-    channels.delete(channel);
-    if (channels.size === 0) this.#channelsOf.delete(context);
+    this.#channelsOf.get(context)?.delete(channel);
   }
 }
 
