@@ -44,6 +44,34 @@ export async function timeTask(name: string, task: () => unknown, options: Timin
   return { medianMs: result.latency.p50, samples: result.latency.samplesCount };
 }
 
+/**
+ * Several tasks timed in alternating rounds, each round a timeTask of `iterations / rounds`: this
+ * machine's speed drifts by 2x over seconds, and alternating gives every task the same share of
+ * fast and slow moments, so their ratios hold. Each task's result is the median of its rounds' medians.
+ */
+export async function timeInterleaved<K extends string>(
+  tasks: Readonly<Record<K, () => unknown>>,
+  options: TimingOptions & { readonly rounds?: number },
+): Promise<Record<K, Timing>> {
+  const rounds = options.rounds ?? 5;
+  const perRound = { ...options, iterations: Math.max(1, Math.ceil(options.iterations / rounds)) };
+  const medians = new Map<K, number[]>();
+  let samples = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const name of Object.keys(tasks) as K[]) {
+      const timing = await timeTask(`${name} (round ${round + 1})`, tasks[name], perRound);
+      samples += timing.samples;
+      medians.set(name, [...(medians.get(name) ?? []), timing.medianMs]);
+    }
+  }
+  const result = {} as Record<K, Timing>;
+  for (const [name, values] of medians) {
+    values.sort((a, b) => a - b);
+    result[name] = { medianMs: values[values.length >> 1]!, samples: Math.round(samples / medians.size) };
+  }
+  return result;
+}
+
 const collect = (globalThis as { gc?: () => void }).gc;
 
 /** A full garbage collection; fails unless node runs with --expose-gc. */

@@ -1,6 +1,6 @@
 /** A content script's one-time request to the service worker and its answer: round-trip latency. */
 import { floorRequest } from '../floor/json-hop.ts';
-import { timeTask } from '../harness.ts';
+import { timeInterleaved } from '../harness.ts';
 import { FAKE_BROWSER, listenWithFakeBrowser, sendWithFakeBrowser } from '../peers/fake-browser.ts';
 import { chromiumCell, iterations, value, type Row, type WorkloadContext } from '../row.ts';
 import { createTabFixture } from '../switchboard/fixture.ts';
@@ -17,13 +17,17 @@ export async function oneTimeRequest(context: WorkloadContext): Promise<Row> {
       });
     },
   });
-  const switchboard = await timeTask('switchboard one-time', () => content.runtime.sendMessage(REQUEST), { iterations: n });
-  browser.close();
-
-  const floor = await timeTask('floor one-time', () => floorRequest(REQUEST, () => ANSWER), { iterations: n });
-
   listenWithFakeBrowser(() => ANSWER);
-  const peer = await timeTask('fake-browser one-time', () => sendWithFakeBrowser(REQUEST), { iterations: n });
+  const timings = await timeInterleaved(
+    {
+      switchboard: () => content.runtime.sendMessage(REQUEST),
+      floor: () => floorRequest(REQUEST, () => ANSWER),
+      peer: () => sendWithFakeBrowser(REQUEST),
+    },
+    { iterations: n },
+  );
+  browser.close();
+  const { switchboard, floor, peer } = timings;
 
   return {
     id: 'one-time',

@@ -1,6 +1,6 @@
 /** Long-lived ports between a content script and the service worker: ping-pong, and one-way throughput. */
 import { floorRequest, floorStream } from '../floor/json-hop.ts';
-import { timeTask } from '../harness.ts';
+import { timeInterleaved } from '../harness.ts';
 import { FAKE_BROWSER, FAKE_BROWSER_CANNOT } from '../peers/fake-browser.ts';
 import { chromiumCell, iterations, missing, value, type Row, type WorkloadContext } from '../row.ts';
 import { createTabFixture } from '../switchboard/fixture.ts';
@@ -28,17 +28,18 @@ export async function portPingPong(context: WorkloadContext): Promise<Row> {
     },
   });
   const port = content.runtime.connect({ name: 'ping' });
-  const switchboard = await timeTask(
-    'switchboard ping-pong',
-    () => {
-      const answer = nextMessage(port);
-      port.postMessage(PING);
-      return answer;
+  const { switchboard, floor } = await timeInterleaved(
+    {
+      switchboard: () => {
+        const answer = nextMessage(port);
+        port.postMessage(PING);
+        return answer;
+      },
+      floor: () => floorRequest(PING, (m) => m),
     },
     { iterations: n },
   );
   browser.close();
-  const floor = await timeTask('floor ping-pong', () => floorRequest(PING, (m) => m), { iterations: n });
   return {
     id: 'ping-pong',
     workload: 'port ping-pong (content script ⇄ service worker)',
@@ -61,7 +62,6 @@ export function messageOfSize(bytes: number): { data: string } {
  * one sample is the time until the last one arrived.
  */
 export async function portThroughput(context: WorkloadContext, bytes: number): Promise<Row> {
-  const kib = bytes / 1024;
   const large = bytes >= 1024 * 1024;
   const batch = large ? 20 : 1000;
   const samples = iterations(context, large ? 15 : 60);
@@ -78,21 +78,19 @@ export async function portThroughput(context: WorkloadContext, bytes: number): P
     },
   });
   const port = content.runtime.connect({ name: 'stream' });
-  const switchboard = await timeTask(
-    `switchboard throughput ${kib} KiB`,
-    () =>
-      new Promise<void>((resolve) => {
-        received = 0;
-        done = resolve;
-        for (let i = 0; i < batch; i++) port.postMessage(message);
-      }),
-    { iterations: samples, warmupIterations: 3 },
+  const { switchboard, floor } = await timeInterleaved(
+    {
+      switchboard: () =>
+        new Promise<void>((resolve) => {
+          received = 0;
+          done = resolve;
+          for (let i = 0; i < batch; i++) port.postMessage(message);
+        }),
+      floor: () => floorStream(message, batch, () => undefined),
+    },
+    { iterations: samples, warmupIterations: 3, rounds: large ? 3 : 5 },
   );
   browser.close();
-  const floor = await timeTask(`floor throughput ${kib} KiB`, () => floorStream(message, batch, () => undefined), {
-    iterations: samples,
-    warmupIterations: 3,
-  });
   const rate = (ms: number): number => (batch / ms) * 1000;
   const id = large ? 'throughput-1mib' : 'throughput-1kib';
   const chromium = chromiumCell(context, id, 'messagesPerSecond');
