@@ -5,7 +5,7 @@
  *
  *   node --expose-gc --import tsx bench/run.ts [--quick] [--no-chromium] [--only=id,id]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromiumExecutable } from '../src/chromium/executable.ts';
@@ -62,11 +62,34 @@ async function measureChromium(): Promise<{ results: Map<string, Record<string, 
   return { results };
 }
 
+/**
+ * Chromium's processes outlive the harness's close by a moment; Switchboard's microsecond timings
+ * must not share the CPUs with them. Waits (up to 15 s) until no process of that name is left,
+ * then a second more (on Linux; elsewhere, two seconds).
+ */
+async function waitForChromiumToExit(): Promise<void> {
+  const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+  if (!existsSync('/proc')) return settle(2000);
+  const deadline = Date.now() + 15_000;
+  const running = (): boolean =>
+    readdirSync('/proc').some((pid) => {
+      if (!/^\d+$/.test(pid)) return false;
+      try {
+        return /chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'));
+      } catch {
+        return false;
+      }
+    });
+  while (running() && Date.now() < deadline) await settle(200);
+  await settle(1000);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = load();
   log(`load average at start: ${loadAtStart} (${cpus().length} CPUs)`);
   const chromium = withChromium ? await measureChromium() : { results: new Map(), missing: 'not run (--no-chromium)' };
+  if (withChromium) await waitForChromiumToExit();
   const context: WorkloadContext = {
     chromium: chromium.results,
     scale: quick ? 0.1 : 1,
