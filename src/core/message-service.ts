@@ -221,8 +221,8 @@ export class MessageService {
         const error = reason === 'bfcache' ? CLOSED_WHEN_PAGE_ENTERS_BFCACHE : '';
         // What the context asked before it went (the opening, its messages) still reaches the
         // receivers first; then the channel closes.
-        if (!channel.opened && !channel.toNativeApp) this.browser.post(() => channel.closed || this.closeChannel(channel, error, 'receivers', true));
-        else this.closeChannel(channel, error, 'receivers');
+        if (channel.opened || channel.toNativeApp) this.closeChannel(channel, error, 'receivers');
+        else this.browser.post(() => channel.closed || this.closeChannel(channel, error, 'receivers', true));
       } else {
         this.removeReceiver(channel, context, reason);
       }
@@ -277,7 +277,7 @@ export class MessageService {
     channel.opened = true;
   }
 
-  /** A context that is gone, or whose port is closed, ignores the message (the endpoint knows). */
+  /** Where a message goes when its task runs: from the opener to every receiver or the native host, from a receiver to the opener. */
   private routeMessage(channel: Channel, source: ScriptContext, fromOpener: boolean, message: SerializedMessage): void {
     if (channel.closed) return;
     if (fromOpener) {
@@ -299,6 +299,7 @@ export class MessageService {
     }
   }
 
+  /** A context that is gone, or whose port is closed, ignores the message (the endpoint knows). */
   private deliver(context: ScriptContext, portId: PortId, message: SerializedMessage): void {
     if (context.valid) context.endpoint.deliverMessage(portId, message);
   }
