@@ -5,7 +5,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
+import { fileIn } from '../loader/sites.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -50,10 +51,4 @@ export async function startSiteServer(sites: ReadonlyMap<string, string>): Promi
     port: address.port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** The file for a URL path inside `folder`, never outside it. */
-export function fileIn(folder: string, urlPath: string): string | undefined {
-  const file = normalize(join(folder, urlPath));
-  return file.startsWith(normalize(folder) + sep) ? file : undefined;
 }

@@ -9,6 +9,7 @@ import { conform } from './conform-command.ts';
 import { ENGINE_NAMES, engineNamed, type EngineName } from './engines.ts';
 import { nativeCheck, type NativeCliOptions } from './native-check.ts';
 import { nativeTalk } from './native-talk.ts';
+import { SiteFolders } from '../loader/sites.ts';
 import { runExtension } from './run-extension.ts';
 
 function engineOption(value: string): EngineName {
@@ -29,15 +30,23 @@ export function createProgram(): Command {
     .argument('<dir>', 'a scenario folder or an unpacked extension')
     .option('-e, --engine <engine>', `where to run a scenario: ${ENGINE_NAMES.join(' or ')}`, engineOption, 'switchboard')
     .option('-o, --open <url...>', 'with an extension folder: tabs to open, in order')
+    .option('-s, --site <origin=folder...>', 'with an extension folder: serve a site from a folder, e.g. http://a.test=site')
     .option('--json', 'print the trace as JSON')
-    .action(async (dir: string, options: { engine: EngineName; open?: string[]; json?: boolean }) => {
+    .action(async (dir: string, options: { engine: EngineName; open?: string[]; site?: string[]; json?: boolean }) => {
       if (existsSync(join(dir, 'scenario.json'))) {
+        if (options.site) throw new InvalidArgumentError('a scenario names its sites in scenario.json');
         const run = await runScenario(loadScenario(dir), await engineNamed(options.engine));
         console.log(options.json ? JSON.stringify(run.trace, null, 2) : formatTrace(run.trace));
         if (!options.json) console.error(`\n${run.scenario.name} on ${run.engine}: ${Math.round(run.milliseconds)} ms`);
       } else if (existsSync(join(dir, 'manifest.json'))) {
         if (options.engine !== 'switchboard') throw new InvalidArgumentError('an extension folder runs in Switchboard; wrap it in a scenario to run it in Chromium');
-        await runExtension(dir, options.open ?? [], (line) => console.log(line));
+        let sites: SiteFolders;
+        try {
+          sites = SiteFolders.parse(options.site ?? []);
+        } catch (error) {
+          throw new InvalidArgumentError((error as Error).message);
+        }
+        await runExtension(dir, options.open ?? [], (line) => console.log(line), sites);
       } else {
         throw new InvalidArgumentError(`${dir} holds neither a scenario.json nor a manifest.json`);
       }

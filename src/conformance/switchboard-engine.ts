@@ -3,26 +3,23 @@
  * disk by the loader, the sites served from their folders, and every context's
  * `console.log('@sb', …)` recorded as an observation.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import type { Browser } from '../core/browser.ts';
 import type { ConsoleMessage, ScriptContext } from '../core/context.ts';
 import type { Extension } from '../core/extension.ts';
-import type { FrameInit } from '../core/frame.ts';
 import type { Tab } from '../core/tab.ts';
 import { isSameDocumentNavigation } from '../core/url.ts';
 import { createBrowser } from '../index.ts';
 import { attachDom, loadUnpacked, type BrowserDom } from '../loader/index.ts';
-import { fileIn } from '../chromium/site-server.ts';
+import { SiteFolders, pageFrames, pageTitle } from '../loader/sites.ts';
 import { QUIET_MS, type Driver, type Engine } from './engine.ts';
 import { writeNativeHostManifests } from './native-hosts.ts';
 import type { Scenario } from './scenario.ts';
 import { CONSOLE_ERROR_LABEL, REPORT_MARKER, bindingsConsoleError, type Observation } from './trace.ts';
 
 /** How deep <iframe>s nest before the engine stops following them, as a guard against a page framing itself. */
-const MAX_FRAME_DEPTH = 8;
 
 export const switchboardEngine: Engine = {
   name: 'switchboard',
@@ -54,7 +51,8 @@ class SwitchboardDriver implements Driver {
       // Looked up as the Chromium engine's are: its user-level folder, then Chromium's system folder.
       nativeMessaging: { brand: 'chromium', userDataDir: this.#userDataDir, stderr: 'ignore' },
     });
-    this.#dom = attachDom(this.#browser, { pages: (url) => this.serve(url) });
+    const sites = new SiteFolders(scenario.sites);
+    this.#dom = attachDom(this.#browser, { pages: (url) => sites.page(url) });
     for (const [name, dir] of scenario.extensions) {
       // A service worker may report while its extension is still loading.
       this.#loading = name;
@@ -68,9 +66,9 @@ class SwitchboardDriver implements Driver {
   async openTab(url: string, tab: number): Promise<void> {
     // The page's own scripts report while the tab is being opened, before openTab returns it.
     this.#opening = tab;
-    const opened = this.#browser.openTab(this.frameTree(url, 0));
+    const opened = this.#browser.openTab(pageFrames(this.#dom, url));
     this.#opening = undefined;
-    opened.title = this.titleOf(url);
+    opened.title = pageTitle(this.#dom, url);
     this.#tabs.set(tab, opened);
     this.#numberOf.set(opened, tab);
   }
@@ -78,8 +76,8 @@ class SwitchboardDriver implements Driver {
   async navigate(tab: number, url: string): Promise<void> {
     const target = this.tab(tab);
     // A fragment-only change keeps the document; anything else loads the page with its frames.
-    target.navigate(isSameDocumentNavigation(target.url, url) ? url : this.frameTree(url, 0));
-    target.title = this.titleOf(url);
+    target.navigate(isSameDocumentNavigation(target.url, url) ? url : pageFrames(this.#dom, url));
+    target.title = pageTitle(this.#dom, url);
   }
 
   async reload(tab: number): Promise<void> {
@@ -89,13 +87,13 @@ class SwitchboardDriver implements Driver {
   async back(tab: number): Promise<void> {
     const target = this.tab(tab);
     target.goBack();
-    target.title = this.titleOf(target.url);
+    target.title = pageTitle(this.#dom, target.url);
   }
 
   async forward(tab: number): Promise<void> {
     const target = this.tab(tab);
     target.goForward();
-    target.title = this.titleOf(target.url);
+    target.title = pageTitle(this.#dom, target.url);
   }
 
   async close(tab: number): Promise<void> {
@@ -120,36 +118,6 @@ class SwitchboardDriver implements Driver {
     const found = this.#tabs.get(tab);
     if (!found || found.closed) throw new Error(`tab ${tab} is closed`);
     return found;
-  }
-
-  /** A site's file for an http(s) URL of one of the scenario's origins. */
-  private serve(url: string): string | undefined {
-    const parsed = new URL(url);
-    const folder = this.scenario.sites.get(parsed.origin);
-    if (folder === undefined) return undefined;
-    const file = fileIn(folder, parsed.pathname.endsWith('/') ? `${parsed.pathname}index.html` : parsed.pathname);
-    try {
-      return file === undefined ? undefined : readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** The page at `url` with the frames its <iframe src> elements open, recursively. */
-  private frameTree(url: string, depth: number): FrameInit {
-    const html = this.#dom.resolve(url);
-    if (html === undefined || depth >= MAX_FRAME_DEPTH) return { url };
-    const frames = [...JSDOM.fragment(html).querySelectorAll('iframe[src]')].map((iframe) =>
-      this.frameTree(new URL(iframe.getAttribute('src')!, url).href, depth + 1),
-    );
-    return frames.length > 0 ? { url, frames } : { url };
-  }
-
-  /** What Chrome shows as the tab's title: the page's <title>, else its URL without the scheme. */
-  private titleOf(url: string): string {
-    const html = this.#dom.resolve(url);
-    const title = html === undefined ? '' : (JSDOM.fragment(html).querySelector('title')?.textContent ?? '').trim();
-    return title !== '' ? title : url.replace(/^[a-z-]+:\/\//, '');
   }
 
   private record(context: ScriptContext, message: ConsoleMessage): void {
