@@ -118,6 +118,8 @@
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       const prepared = prepare(value[key], key);
+      // serialize() inlined, here and in serializeArray: one stack frame per level of nesting, so
+      // that the host's stack allows at least the nesting Chrome's does (NESTING_BUDGET).
       const item =
         typeof prepared === 'object' && prepared !== null
           ? isArray(prepared)

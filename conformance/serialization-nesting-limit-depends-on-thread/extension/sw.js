@@ -1,14 +1,5 @@
-const DEPTHS = [1000, 2000, 3000, 4000, 6000, 10000];
-const nested = (kind, depth) => {
-  let value = kind === 'array' ? [] : {};
-  for (let i = 0; i < depth; i++) value = kind === 'array' ? [value] : { a: value };
-  return value;
-};
-const depthOf = (value) => {
-  let depth = 0;
-  for (let v = value; typeof v === 'object' && v !== null; v = Array.isArray(v) ? v[0] : v.a) depth++;
-  return depth - 1;
-};
+/* global DEPTHS, nested, depthOf */
+importScripts('nesting.js');
 const received = [];
 chrome.runtime.onMessage.addListener((message, sender) => {
   if (message !== 'your turn') {
