@@ -269,5 +269,7 @@
     },
     textBytes,
     copy,
+    /** The realm's JSON.stringify as it was before the realm's code ran, for text a native host reads. */
+    stringify: stringifyJSON,
   };
 });

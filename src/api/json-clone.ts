@@ -12,6 +12,8 @@ import type { JsonSnapshotter, JsonValue } from '../core/serialization.ts';
 export interface JsonCloner extends JsonSnapshotter {
   /** Plain JSON data (a snapshot, or data the browser made) anew, of this realm's objects. */
   copy<T extends JsonValue>(data: T): T;
+  /** The realm's own JSON.stringify, as it was before the realm's code could replace it. */
+  stringify(value: unknown): string | undefined;
 }
 
 const SOURCE_URL = new URL('./json-clone.js', import.meta.url);

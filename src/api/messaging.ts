@@ -78,8 +78,9 @@ export class ContextMessaging implements MessagingEndpoint {
       asText,
       snapshotter: realm.jsonCloner,
       nestingBudget: this.context.type === 'service_worker' ? NESTING_BUDGET.serviceWorker : NESTING_BUDGET.mainThread,
-      // JSON.stringify does not use its `this`.
-      stringify: realm.JSON.stringify as (value: unknown) => string | undefined,
+      // Chrome's V8 serializes with its own JSON, whatever the page did to the global one.
+      // (JSON.stringify does not use its `this`.)
+      stringify: realm.jsonCloner?.stringify ?? (realm.JSON.stringify as (value: unknown) => string | undefined),
     });
   }
 
