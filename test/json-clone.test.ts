@@ -227,6 +227,14 @@ describe('the JSON cloner in a vm realm', () => {
     assert.equal(cloner.stringify(run('({ a: [1, "x"] })')), '{"a":[1,"x"]}');
   });
 
+  it('a key Object.prototype has is still copied as data when the realm put a `get` on Object.prototype', () => {
+    const { context, run } = realm();
+    const cloner = compileJsonCloner(context);
+    run("Object.defineProperty(Object.prototype, 'get', { value: () => 'accessor', configurable: true })");
+    const { data } = cloner.snapshot(run('({ toString: 1, constructor: [2] })'));
+    assert.equal(JSON.stringify(data), '{"toString":1,"constructor":[2]}');
+  });
+
   it("a BigInt's toJSON is looked up on the sending realm's BigInt.prototype, as its JSON.stringify does", () => {
     const { context, run } = realm();
     const cloner = compileJsonCloner(context);

@@ -130,7 +130,8 @@
       bytes += 4 + 6 * key.length;
       // A key Object.prototype has (__proto__, toString, or one the realm's code added) is made
       // an own data property without running what the prototype has there.
-      if (key in out) defineProperty(out, key, { value: item, writable: true, enumerable: true, configurable: true });
+      // (The descriptor has no prototype, so that a `get` or `set` on Object.prototype cannot join it.)
+      if (key in out) defineProperty(out, key, { __proto__: null, value: item, writable: true, enumerable: true, configurable: true });
       else out[key] = item;
     }
     leave(OBJECT_NESTING_COST);
