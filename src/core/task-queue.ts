@@ -10,6 +10,7 @@
  * rather than in the next, which takes a round trip from two turns to one. Every BATCH tasks the
  * queue yields to the event loop (setImmediate), so that timers and I/O are never starved.
  */
+
 /**
  * Promise.resolve().then(callback), with the intrinsics taken now: code that patches
  * Promise.prototype.then later cannot reach it. (Node's queueMicrotask would do, at twice the cost.)
