@@ -5,11 +5,11 @@ import { Command, InvalidArgumentError } from 'commander';
 import { runScenario } from '../conformance/engine.ts';
 import { loadScenario } from '../conformance/scenario.ts';
 import { formatTrace } from '../conformance/trace.ts';
+import { SiteFolders } from '../loader/sites.ts';
 import { conform } from './conform-command.ts';
 import { ENGINE_NAMES, engineNamed, type EngineName } from './engines.ts';
 import { nativeCheck, type NativeCliOptions } from './native-check.ts';
 import { nativeTalk } from './native-talk.ts';
-import { SiteFolders } from '../loader/sites.ts';
 import { runExtension } from './run-extension.ts';
 
 function engineOption(value: string): EngineName {
