@@ -1,5 +1,6 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { sep } from 'node:path';
+import { readFileIn } from './folder-files.ts';
 
 /** An unpacked extension's directory, addressed as Chrome addresses it: chrome-extension://<id>/<path>. */
 export class ExtensionFiles {
@@ -20,13 +21,7 @@ export class ExtensionFiles {
 
   /** The text of a file by its path in the extension; undefined when there is no such file. */
   readPath(path: string): string | undefined {
-    const file = join(this.root, ...path.split('/').filter((part) => part !== '' && part !== '.'));
-    if (relative(this.root, file).split(sep).includes('..')) return undefined;
-    try {
-      return statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
+    return readFileIn(this.root, path);
   }
 
   /** The text behind a chrome-extension:// URL of this extension; undefined for anything else. */

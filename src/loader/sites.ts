@@ -3,20 +3,15 @@
  * open, and the title Chrome would show. The Switchboard engine serves a scenario's sites with it,
  * and `switchboard run <extension> --site` the sites it is given.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, normalize, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { FrameInit } from '../core/frame.ts';
 import type { BrowserDom } from './dom.ts';
+import { readFileIn } from './folder-files.ts';
 
 /** How deep <iframe src> elements are followed. */
 const MAX_FRAME_DEPTH = 8;
-
-/** The file for a URL path inside `folder`, never outside it. */
-export function fileIn(folder: string, urlPath: string): string | undefined {
-  const file = normalize(join(folder, urlPath));
-  return file.startsWith(normalize(folder) + sep) ? file : undefined;
-}
 
 /** origin (http://host) → folder; a path ending in "/" serves index.html. */
 export class SiteFolders {
@@ -64,12 +59,7 @@ export class SiteFolders {
     } catch {
       // A malformed escape names no file but itself.
     }
-    const file = fileIn(folder, path.endsWith('/') ? `${path}index.html` : path);
-    try {
-      return file === undefined ? undefined : readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readFileIn(folder, path.endsWith('/') ? `${path}index.html` : path);
   }
 }
 

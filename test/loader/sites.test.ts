@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runExtension } from '../../src/cli/run-extension.ts';
-import { SiteFolders, fileIn } from '../../src/loader/sites.ts';
+import { fileIn } from '../../src/loader/folder-files.ts';
+import { SiteFolders } from '../../src/loader/sites.ts';
 
 const SEED = join(import.meta.dirname, '..', '..', 'examples', 'seed');
 
