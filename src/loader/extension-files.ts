@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { sep } from 'node:path';
-import { readFileIn } from './folder-files.ts';
+import { filePathOf, readFileIn } from './folder-files.ts';
 
 /** An unpacked extension's directory, addressed as Chrome addresses it: chrome-extension://<id>/<path>. */
 export class ExtensionFiles {
@@ -33,7 +33,7 @@ export class ExtensionFiles {
       return undefined;
     }
     if (parsed.protocol !== 'chrome-extension:' || parsed.host !== this.extensionId) return undefined;
-    return this.readPath(decodeURIComponent(parsed.pathname));
+    return this.readPath(filePathOf(parsed));
   }
 
   /** Every HTML file of the extension, by path ("popup.html", "pages/options.html"). */

@@ -21,3 +21,12 @@ export function readFileIn(folder: string, urlPath: string): string | undefined 
     return undefined;
   }
 }
+
+/** A URL's path as a file path: decoded, or as written where an escape is malformed (it names no file then). */
+export function filePathOf(url: URL): string {
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return url.pathname;
+  }
+}

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { FrameInit } from '../core/frame.ts';
 import type { BrowserDom } from './dom.ts';
-import { readFileIn } from './folder-files.ts';
+import { filePathOf, readFileIn } from './folder-files.ts';
 
 /** How deep <iframe src> elements are followed. */
 const MAX_FRAME_DEPTH = 8;
@@ -53,12 +53,7 @@ export class SiteFolders {
     }
     const folder = this.sites.get(parsed.origin);
     if (folder === undefined) return undefined;
-    let path = parsed.pathname;
-    try {
-      path = decodeURIComponent(path);
-    } catch {
-      // A malformed escape names no file but itself.
-    }
+    const path = filePathOf(parsed);
     return readFileIn(folder, path.endsWith('/') ? `${path}index.html` : path);
   }
 }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runExtension } from '../../src/cli/run-extension.ts';
+import { createBrowser } from '../../src/index.ts';
+import { attachDom, loadUnpacked } from '../../src/loader/index.ts';
 import { fileIn } from '../../src/loader/folder-files.ts';
 import { SiteFolders } from '../../src/loader/sites.ts';
 
@@ -28,6 +30,18 @@ describe('sites served from folders', () => {
     assert.equal(sites.page('http://b.test/'), undefined);
     assert.equal(sites.page('http://a.test/%2e%2e/etc/passwd'), undefined);
     assert.equal(fileIn(dir, '/../outside'), undefined);
+  });
+
+  it('a URL with a malformed escape names no file, on a site or in an extension, and opening it does not throw', async () => {
+    const dir = site({ 'index.html': '' });
+    assert.equal(SiteFolders.parse([`http://a.test=${dir}`]).page('http://a.test/%E0.html'), undefined);
+    const browser = createBrowser();
+    const dom = attachDom(browser);
+    const extension = loadUnpacked(browser, join(SEED, 'extension'));
+    assert.equal(dom.resolve(`chrome-extension://${extension.id}/%E0.html`), undefined);
+    browser.openTab(`chrome-extension://${extension.id}/%E0.html`);
+    await browser.idle();
+    browser.close();
   });
 
   it('--site takes origin=folder and says what is wrong with anything else', () => {
