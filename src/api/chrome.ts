@@ -1,7 +1,22 @@
 import type { ContextBindings, ScriptContext } from '../core/context.ts';
 import { ContextMessaging } from './messaging.ts';
+import { EXTENSION_CONTEXTS, PRIVILEGED, createExtensionChrome, lazyProperty, meets, type NamespaceDefinition } from './namespaces.ts';
 import { createRuntime, type PrivilegedRuntime, type Runtime, type WebPageRuntime } from './runtime.ts';
 import { createTabs, type Tabs } from './tabs.ts';
+
+/** Every namespace Switchboard implements, each with the contexts Chrome gives it to. */
+const NAMESPACES: readonly NamespaceDefinition[] = [
+  {
+    name: 'runtime',
+    available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS }),
+    create: (messaging) => createRuntime(messaging, messaging.context),
+  },
+  {
+    name: 'tabs',
+    available: (context) => meets(context, { contexts: PRIVILEGED }),
+    create: (messaging) => createTabs(messaging),
+  },
+];
 
 /** The `chrome` object of an extension context: runtime messaging and tabs messaging. */
 export interface ExtensionChrome {
@@ -38,19 +53,17 @@ export function createChromeBindings(context: ScriptContext): ContextBindings {
  */
 function browserNamespace(context: ScriptContext, chrome: Chrome | undefined): object | undefined {
   if (!context.browser.features.browserNamespace || chrome === undefined || !('runtime' in chrome)) return undefined;
-  return { ...chrome };
+  const browser: Record<string, unknown> = {};
+  for (const name of Object.keys(chrome)) lazyProperty(browser, name, () => (chrome as unknown as Record<string, unknown>)[name]);
+  return browser;
 }
 
 function createChrome(context: ScriptContext, messaging: ContextMessaging): Chrome | undefined {
   switch (context.type) {
     case 'service_worker':
     case 'extension_page':
-      return {
-        runtime: createRuntime(messaging, context) as PrivilegedRuntime,
-        tabs: createTabs(messaging),
-      };
     case 'content_script':
-      return { runtime: createRuntime(messaging, context) as Runtime };
+      return createExtensionChrome(messaging, NAMESPACES) as unknown as ExtensionChrome | ContentScriptChrome;
     case 'web_page':
       // IsRuntimeAvailableToContext: chrome.runtime only if some extension lets this page connect.
       // Other pages still have a `chrome` object, just no runtime on it.

@@ -19,6 +19,9 @@ export type Message = any;
 export type MessageListener = (message: Message, sender: MessageSender, sendResponse: (response?: unknown) => void) => unknown;
 export type ConnectListener = (port: Port) => void;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- listeners of any shape
+type AnyListener = (...args: any[]) => unknown;
+
 /**
  * Messaging in one context (Chromium's NativeRendererMessagingService for one ScriptContext):
  * the context's messaging events, its ports, its one-time requests, and its lastError.
@@ -31,6 +34,8 @@ export class ContextMessaging implements MessagingEndpoint {
   readonly onMessageExternal: ChromeEvent<MessageListener>;
   readonly onConnect: ChromeEvent<ConnectListener>;
   readonly onConnectExternal: ChromeEvent<ConnectListener>;
+  /** The context's other events (runtime.onInstalled, storage.onChanged...), by their full name. */
+  readonly #events = new Map<string, ChromeEvent<AnyListener>>();
   readonly #ports = new Map<number, Port>();
   #portMethods: PortMethods | undefined;
   readonly #oneTime = new OneTimeMessageHandler(this);
@@ -42,6 +47,16 @@ export class ContextMessaging implements MessagingEndpoint {
     this.onMessageExternal = new ChromeEvent(context);
     this.onConnect = new ChromeEvent(context);
     this.onConnectExternal = new ChromeEvent(context);
+  }
+
+  /** The context's event `eventName` ("runtime.onInstalled"), made on first use: one object per context. */
+  event<Listener extends AnyListener = AnyListener>(eventName: string): ChromeEvent<Listener> {
+    let event = this.#events.get(eventName);
+    if (!event) {
+      event = new ChromeEvent(this.context);
+      this.#events.set(eventName, event);
+    }
+    return event as ChromeEvent<Listener>;
   }
 
   /** disconnect and postMessage, shared by this context's ports. */
@@ -154,7 +169,15 @@ export class ContextMessaging implements MessagingEndpoint {
     Port.disconnected(port, error);
   }
 
+  dispatchEvent(eventName: string, args: readonly unknown[]): boolean {
+    const event = this.#events.get(eventName);
+    if (!this.context.valid || !event || event.listenerCount === 0) return false;
+    event.dispatch(args.map((arg) => (arg === undefined ? undefined : this.toRealm(arg))));
+    return true;
+  }
+
   invalidate(): void {
+    for (const event of this.#events.values()) event.invalidate();
     for (const port of this.#ports.values()) Port.invalidate(port);
     this.#ports.clear();
     this.#oneTime.invalidate();

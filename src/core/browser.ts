@@ -1,5 +1,6 @@
 import { ScriptContext, type BindingsFactory, type ConsoleMessage, type ContextScript } from './context.ts';
 import type { Document } from './document.ts';
+import { EventRouter } from './event-router.ts';
 import { Extension, type ExtensionInit } from './extension.ts';
 import type { ContentScriptEntry } from './manifest/content-scripts.ts';
 import { MessageService, type ContextGone, type TabTarget } from './message-service.ts';
@@ -39,6 +40,8 @@ export class Browser {
   readonly backForwardCache: boolean;
   readonly nativeHosts: NativeHostLauncher | undefined;
   readonly messageService = new MessageService(this);
+  /** The events that are not messaging: runtime.onInstalled, action.onClicked, storage.onChanged... */
+  readonly events = new EventRouter(this);
   readonly extensions = new Map<string, Extension>();
   readonly tabs = new Map<number, Tab>();
   /** Window and tab ids share one counter, as Chrome's SessionIDs do. */
@@ -284,6 +287,26 @@ export class Browser {
       }
     }
     if (worlds.length > 0) this.post(() => worlds.forEach((world) => this.invalidateContext(world)));
+  }
+
+  /**
+   * Every live context of `extension`: its service worker, its pages (in the order they opened),
+   * and with `contentScripts` its isolated worlds in every frame of every tab.
+   */
+  contextsOf(extension: Extension, contentScripts = false): ScriptContext[] {
+    const contexts: ScriptContext[] = [];
+    const worker = extension.serviceWorker;
+    if (worker) contexts.push(worker);
+    contexts.push(...extension.pageContexts);
+    if (contentScripts) {
+      for (const tab of this.tabs.values()) {
+        for (const document of tab.mainFrame.document.subtree()) {
+          const world = document.isolatedWorld(extension);
+          if (world?.valid && document.lifecycle === 'active') contexts.push(world);
+        }
+      }
+    }
+    return contexts;
   }
 
   /** IsRuntimeAvailableToContext: a web page gets chrome.runtime if some extension lets it connect. */

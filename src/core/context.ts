@@ -40,6 +40,11 @@ export interface MessagingEndpoint {
   deliverMessage(portId: PortId, message: SerializedMessage): void;
   /** `error` is '' when the channel closed without one. */
   dispatchOnDisconnect(portId: PortId, error: string): void;
+  /**
+   * Raises one of the other events (EventRouter): `args` are the browser's plain data, copied
+   * into the context's realm. Returns whether a listener heard it.
+   */
+  dispatchEvent(eventName: string, args: readonly unknown[]): boolean;
   /** The context is gone: its API objects must throw CONTEXT_INVALIDATED from now on. */
   invalidate(): void;
 }

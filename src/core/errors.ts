@@ -215,3 +215,10 @@ export const DYNAMIC_IMPORT_IN_SERVICE_WORKER = 'import() is disallowed on Servi
 // content_security_policy.cc: MV3 extension pages may not run inline scripts (script-src 'self').
 export const INLINE_SCRIPT_REFUSED =
   "Refused to execute inline script because it violates the following Content Security Policy directive: \"script-src 'self'\". Either the 'unsafe-inline' keyword, a hash ('sha256-...'), or a nonce ('nonce-...') is required to enable inline execution.";
+
+// Switchboard's own: a real extension touched a chrome.* member Chrome 156 has here and Switchboard lacks.
+export const notImplemented = (path: string): string =>
+  `Switchboard does not implement ${path} yet (Chrome has it in this context): it reads undefined here.`;
+
+// service_worker_global_scope.cc: a module service worker may not use top-level await.
+export const TOP_LEVEL_AWAIT_IN_SERVICE_WORKER = 'Top-level await is disallowed in service workers.';

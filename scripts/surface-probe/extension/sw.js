@@ -1,0 +1,2 @@
+importScripts('probe.js');
+console.log('@sb', 'sw', surface());

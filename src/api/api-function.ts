@@ -1,0 +1,73 @@
+import type { ContextMessaging } from './messaging.ts';
+import { assertContextValid } from './runtime.ts';
+import type { APISignature } from './signature.ts';
+
+type Callback = (...args: unknown[]) => void;
+
+/** What an API function's browser side answers: a value of plain data, or an error message. */
+export type ApiResult = { readonly value?: unknown } | { readonly error: string };
+
+/** An error of an API function: its message is what lastError and the rejection carry. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+}
+
+/**
+ * An extension API function in Chrome's shape (extensions/renderer/bindings/api_binding.cc and
+ * api_request_handler.cc): the arguments are parsed against the signature (a bad call throws the
+ * invocation TypeError at once), the browser answers in a later task, and the caller hears it
+ * through the callback (with runtime.lastError set on failure, and no arguments) or, without one,
+ * through a promise of its own realm that rejects with an Error.
+ *
+ * `signature`'s last parameter is the optional callback. `run` gets the other parsed arguments
+ * and returns the answer (or a promise of it); a thrown ApiError is the failure.
+ */
+export function apiFunction(
+  messaging: ContextMessaging,
+  signature: APISignature,
+  run: (...args: unknown[]) => unknown,
+): (...args: unknown[]) => Promise<unknown> | undefined {
+  return (...args: unknown[]) => {
+    assertContextValid(messaging);
+    const parsed = signature.parse(args, messaging.realm);
+    const callback = parsed.pop() as Callback | undefined;
+    let answer: Promise<ApiResult>;
+    try {
+      answer = Promise.resolve(run(...parsed)).then(
+        (value): ApiResult => ({ value }),
+        (error: unknown): ApiResult => failure(error),
+      );
+    } catch (error) {
+      answer = Promise.resolve(failure(error));
+    }
+    return respond(messaging, answer, callback);
+  };
+}
+
+function failure(error: unknown): ApiResult {
+  if (error instanceof ApiError) return { error: error.message };
+  throw error;
+}
+
+/** Hands the browser's answer to the caller in a task of the browser's, as the IPC reply would arrive. */
+function respond(messaging: ContextMessaging, answer: Promise<ApiResult>, callback: Callback | undefined): Promise<unknown> | undefined {
+  const { context, realm } = messaging;
+  const deliver = (complete: (result: ApiResult) => void): void => {
+    void answer.then((result) => context.browser.post(() => {
+      if (context.valid) complete(result);
+    }));
+  };
+  if (callback) {
+    deliver((result) => {
+      if ('error' in result) messaging.lastError.runWith(result.error, () => callback());
+      else callback(...(result.value === undefined ? [] : [messaging.toRealm(result.value)]));
+    });
+    return undefined;
+  }
+  return new realm.Promise((resolve, reject) => {
+    deliver((result) => {
+      if ('error' in result) reject(new realm.Error(result.error));
+      else resolve(result.value === undefined ? undefined : messaging.toRealm(result.value));
+    });
+  });
+}

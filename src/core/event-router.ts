@@ -1,0 +1,38 @@
+import type { Browser } from './browser.ts';
+import type { ScriptContext } from './context.ts';
+import type { Extension } from './extension.ts';
+
+/** Which of an extension's contexts an event is for. */
+export interface EventFilter {
+  /** Content scripts hear the event too (storage.onChanged); by default only privileged contexts do. */
+  readonly contentScripts?: boolean;
+  /** Only contexts for which this holds (a tab's own content scripts, one page...). */
+  readonly where?: (context: ScriptContext) => boolean;
+}
+
+/**
+ * Chromium's EventRouter (extensions/browser/event_router.cc), for the events that are not
+ * messaging: the browser raises an event for an extension, and every live context of it that has
+ * the event's namespace hears it, each in a task of its own. Arguments are the browser's plain
+ * data; each context gets its own copy, made in its realm.
+ */
+export class EventRouter {
+  constructor(private readonly browser: Browser) {}
+
+  /** Raises `eventName` (e.g. "runtime.onInstalled") with `args` in the extension's contexts. */
+  dispatchToExtension(extension: Extension, eventName: string, args: readonly unknown[], filter: EventFilter = {}): void {
+    this.browser.post(() => {
+      if (!extension.enabled) return;
+      for (const context of this.browser.contextsOf(extension, filter.contentScripts === true)) {
+        if (filter.where && !filter.where(context)) continue;
+        this.dispatchToContext(context, eventName, args);
+      }
+    });
+  }
+
+  /** Raises the event in one context now; returns whether a listener heard it. */
+  dispatchToContext(context: ScriptContext, eventName: string, args: readonly unknown[]): boolean {
+    if (!context.valid) return false;
+    return context.endpoint.dispatchEvent(eventName, args);
+  }
+}
