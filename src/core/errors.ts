@@ -222,3 +222,6 @@ export const notImplemented = (path: string): string =>
 
 // service_worker_global_scope.cc: a module service worker may not use top-level await.
 export const TOP_LEVEL_AWAIT_IN_SERVICE_WORKER = 'Top-level await is disallowed in service workers.';
+
+// service_worker_global_scope.cc: a module service worker may not use top-level await.
+export const TOP_LEVEL_AWAIT_IN_SERVICE_WORKER = 'Top-level await is disallowed in service workers.';

@@ -1,6 +1,7 @@
 import vm from 'node:vm';
-import { DYNAMIC_IMPORT_IN_SERVICE_WORKER, RESOURCE_NOT_FOUND, bareModuleSpecifier } from '../core/errors.ts';
+import { DYNAMIC_IMPORT_IN_SERVICE_WORKER, RESOURCE_NOT_FOUND, TOP_LEVEL_AWAIT_IN_SERVICE_WORKER, bareModuleSpecifier } from '../core/errors.ts';
 import type { ContextRealm } from './context-realm.ts';
+import { TopLevelAwaitError, evaluateModuleFunctions, usesTopLevelAwait } from './module-functions.ts';
 
 /** Where a module graph's files come from: the text behind a URL, or undefined. */
 export type ModuleSource = (url: string) => string | undefined;
@@ -25,12 +26,29 @@ export function resolveModuleSpecifier(specifier: string, referrer: string, real
  * Evaluates the ES module at `url` in `realm`, with its static imports, each module instantiated
  * once per realm. Dynamic import() is refused, as in a service worker. Rejects with what the graph
  * throws (a missing file, a bad specifier, an exception at top level).
+ *
+ * With --experimental-vm-modules, V8's own module records do it (exact: live bindings with their
+ * temporal dead zone, V8's syntax errors); without it (`npx switchboard run`, `node --test`,
+ * Vitest), module-functions.ts runs it as esbuild-compiled functions, with the same observable behaviour otherwise.
+ *
+ * A service worker's graph must not await at top level: Chrome then runs none of it and logs
+ * TOP_LEVEL_AWAIT_IN_SERVICE_WORKER (the worker fails to start). A page's may, with V8's modules.
  */
-export async function evaluateModule(realm: ContextRealm, url: string, source: ModuleSource): Promise<void> {
-  if (!vmModulesAvailable()) {
-    throw new Error('An ES module script needs Node started with --experimental-vm-modules (node:vm SourceTextModule)');
+export async function evaluateModule(realm: ContextRealm, url: string, source: ModuleSource, options: { serviceWorker?: boolean } = {}): Promise<void> {
+  try {
+    if (!vmModulesAvailable()) return evaluateModuleFunctions(realm, url, source, resolveModuleSpecifier);
+    return await evaluateModuleRecords(realm, url, source, options.serviceWorker ?? false);
+  } catch (error) {
+    if (!(error instanceof TopLevelAwaitError)) throw error;
+    if (options.serviceWorker) return realm.context.log('error', TOP_LEVEL_AWAIT_IN_SERVICE_WORKER);
+    const ErrorOfRealm = realm.global.Error as ErrorConstructor;
+    throw new ErrorOfRealm(`${error.url} awaits at top level: that needs Node started with --experimental-vm-modules`);
   }
+}
+
+async function evaluateModuleRecords(realm: ContextRealm, url: string, source: ModuleSource, serviceWorker: boolean): Promise<void> {
   const modules = new Map<string, vm.SourceTextModule>();
+  const texts = new Map<string, string>();
   const ErrorOfRealm = realm.global.Error as ErrorConstructor;
   const TypeErrorOfRealm = realm.global.TypeError as TypeErrorConstructor;
 
@@ -42,6 +60,7 @@ export async function evaluateModule(realm: ContextRealm, url: string, source: M
       realm.context.log('error', RESOURCE_NOT_FOUND);
       throw new TypeErrorOfRealm(`Failed to fetch module script: ${moduleUrl}`);
     }
+    texts.set(moduleUrl, text);
     const module = new vm.SourceTextModule(text, {
       context: realm.vmContext,
       identifier: moduleUrl,
@@ -58,6 +77,9 @@ export async function evaluateModule(realm: ContextRealm, url: string, source: M
 
   const root = load(url);
   await root.link((specifier, referencing) => load(resolveModuleSpecifier(specifier, referencing.identifier, realm)));
+  if (serviceWorker) {
+    for (const [moduleUrl, text] of texts) if (usesTopLevelAwait(text, moduleUrl)) throw new TopLevelAwaitError(moduleUrl);
+  }
   await root.evaluate();
   if (root.status === 'errored') throw root.error ?? new ErrorOfRealm('module evaluation failed');
 }

@@ -43,7 +43,7 @@ export function serviceWorkerScript(files: ExtensionFiles, path: string, type: '
     if (!realm) throw new Error(`No realm for ${context.toString()}: was the loader attached before the extension was installed?`);
     const url = files.urlOf(path);
     if (type === 'module') {
-      return evaluateModule(realm, url, (moduleUrl) => files.readUrl(moduleUrl)).catch((error: unknown) => reportUncaught(context, error));
+      return evaluateModule(realm, url, (moduleUrl) => files.readUrl(moduleUrl), { serviceWorker: true }).catch((error: unknown) => reportUncaught(context, error));
     }
     try {
       realm.evaluate(files.readPath(path) ?? '', url);
