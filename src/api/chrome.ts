@@ -2,7 +2,10 @@ import type { ContextBindings, ScriptContext } from '../core/context.ts';
 import { ContextMessaging } from './messaging.ts';
 import { EXTENSION_CONTEXTS, PRIVILEGED, createExtensionChrome, lazyProperty, meets, type NamespaceDefinition } from './namespaces.ts';
 import { createRuntime, type PrivilegedRuntime, type Runtime, type WebPageRuntime } from './runtime.ts';
-import { createTabs, type Tabs } from './tabs.ts';
+import { createStorage } from './storage.ts';
+import { createTabsNamespace } from './tabs-api.ts';
+import type { Tabs } from './tabs.ts';
+import { createWindowsNamespace } from './windows.ts';
 
 /** Every namespace Switchboard implements, each with the contexts Chrome gives it to. */
 const NAMESPACES: readonly NamespaceDefinition[] = [
@@ -11,11 +14,13 @@ const NAMESPACES: readonly NamespaceDefinition[] = [
     available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS }),
     create: (messaging) => createRuntime(messaging, messaging.context),
   },
+  { name: 'storage', available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS, permission: 'storage' }), create: (messaging) => createStorage(messaging) },
   {
     name: 'tabs',
     available: (context) => meets(context, { contexts: PRIVILEGED }),
-    create: (messaging) => createTabs(messaging),
+    create: (messaging) => createTabsNamespace(messaging),
   },
+  { name: 'windows', available: (context) => meets(context, { contexts: PRIVILEGED }), create: (messaging) => createWindowsNamespace(messaging) },
 ];
 
 /** The `chrome` object of an extension context: runtime messaging and tabs messaging. */

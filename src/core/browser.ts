@@ -5,8 +5,9 @@ import { Extension, type ExtensionInit } from './extension.ts';
 import type { ContentScriptEntry } from './manifest/content-scripts.ts';
 import { MessageService, type ContextGone, type TabTarget } from './message-service.ts';
 import type { NativeHostLauncher } from './native-host.ts';
-import { Tab, type TabInit } from './tab.ts';
+import { Tab, type TabInfo, type TabInit, type TabProperty } from './tab.ts';
 import { TaskQueue } from './task-queue.ts';
+import { FIRST_WINDOW_BOUNDS, Window, type TabStripEvent, type WindowBounds, type WindowInit, type WindowState } from './window.ts';
 import { DEFAULT_CHROME_VERSION, featuresOf, type BehaviourFeatures } from './version.ts';
 
 /** What a page sees of its own lifecycle (see Browser.observeDocumentLifecycle). */
@@ -44,9 +45,12 @@ export class Browser {
   readonly events = new EventRouter(this);
   readonly extensions = new Map<string, Extension>();
   readonly tabs = new Map<number, Tab>();
-  /** Window and tab ids share one counter, as Chrome's SessionIDs do. */
-  readonly windowId: number;
+  /** The open windows, in the order they opened. Window and tab ids share one counter, as Chrome's SessionIDs do. */
+  readonly windows = new Map<number, Window>();
   #nextSessionId = 1;
+  #focusedWindow: Window | undefined;
+  #lastFocusedWindow: Window | undefined;
+  readonly #tabStripObservers = new Set<(event: TabStripEvent) => void>();
   readonly #tasks = new TaskQueue();
   readonly #onConsole: BrowserOptions['onConsole'];
   readonly #contextObservers = new Set<(context: ScriptContext) => void>();
@@ -63,7 +67,9 @@ export class Browser {
     this.backForwardCache = options.backForwardCache ?? true;
     this.#onConsole = options.onConsole;
     this.nativeHosts = options.nativeHosts;
-    this.windowId = this.#nextSessionId++;
+    const first = new Window(this, this.#nextSessionId++, {}, FIRST_WINDOW_BOUNDS);
+    this.windows.set(first.id, first);
+    this.#focusedWindow = this.#lastFocusedWindow = first;
   }
 
   // ----- public model -----
@@ -79,14 +85,130 @@ export class Browser {
     return extension;
   }
 
-  /** Opens a tab at `url`, with nested frames if given, and makes it the active tab. */
+  /**
+   * Opens a tab at `url`, with nested frames if given, in the current window (or `window`), and
+   * makes it the active tab unless `active: false`.
+   */
   openTab(target: string | TabInit, options: Omit<TabInit, 'url'> = {}): Tab {
     const init: TabInit = typeof target === 'string' ? { ...options, url: target } : { ...options, ...target };
-    if (init.active !== false) for (const tab of this.tabs.values()) tab.active = false;
-    const tab = new Tab(this, this.#nextSessionId++, init);
-    tab.active = init.active !== false;
-    this.tabs.set(tab.id, tab);
-    return tab;
+    return new Tab(this, this.#nextSessionId++, { ...init, window: init.window ?? this.currentWindow() });
+  }
+
+  /** The id of the current window (compatibility: the browser once had one window). */
+  get windowId(): number {
+    return this.currentWindow().id;
+  }
+
+  /** The window that has the focus, if any. */
+  get focusedWindow(): Window | undefined {
+    return this.#focusedWindow;
+  }
+
+  /** The window focused last (windows.getLastFocused), if one is open. */
+  get lastFocusedWindow(): Window | undefined {
+    return this.#lastFocusedWindow;
+  }
+
+  /** The window new tabs open in: the last focused one; a new window if none is open. */
+  currentWindow(): Window {
+    return this.#lastFocusedWindow ?? this.openWindow({ focused: true });
+  }
+
+  getWindow(windowId: number): Window | undefined {
+    return this.windows.get(windowId);
+  }
+
+  /**
+   * Opens a window (windows.create): with a tab for each of `urls` (the first active), or with
+   * `tab` moved into it; focused unless `focused: false`.
+   */
+  openWindow(init: WindowInit & { readonly urls?: readonly (string | TabInit)[]; readonly tab?: Tab; readonly focused?: boolean } = {}): Window {
+    const window = new Window(this, this.#nextSessionId++, init);
+    this.windows.set(window.id, window);
+    this.#lastFocusedWindow ??= window;
+    this.notifyTabStrip({ type: 'windowCreated', window, info: window.info() });
+    if (init.tab) this.moveTab(init.tab, window, 0);
+    else {
+      const urls = init.urls && init.urls.length > 0 ? init.urls : ['chrome://newtab/'];
+      urls.forEach((url, index) => this.openTab(url, { window, active: index === 0 }));
+    }
+    if (init.focused !== false) this.focusWindow(window);
+    return window;
+  }
+
+  /** Gives `window` the focus (windows.onFocusChanged); it becomes the last focused window. */
+  focusWindow(window: Window): void {
+    if (window.closed || this.#focusedWindow === window) return;
+    this.#focusedWindow = this.#lastFocusedWindow = window;
+    if (window.state === 'minimized') window.state = 'normal';
+    this.notifyTabStrip({ type: 'windowFocusChanged', windowId: window.id });
+  }
+
+  /** windows.update's state and bounds: a minimized window loses the focus. */
+  updateWindow(window: Window, update: { readonly state?: WindowState; readonly bounds?: Partial<WindowBounds> }): void {
+    if (update.state !== undefined) {
+      window.state = update.state;
+      if (update.state === 'minimized' && this.#focusedWindow === window) {
+        this.#focusedWindow = undefined;
+        this.notifyTabStrip({ type: 'windowFocusChanged', windowId: -1 });
+      }
+    }
+    if (update.bounds) {
+      const before = JSON.stringify(window.bounds);
+      Object.assign(window.bounds, update.bounds);
+      if (JSON.stringify(window.bounds) !== before) this.notifyTabStrip({ type: 'windowBoundsChanged', window, info: window.info() });
+    }
+  }
+
+  /** Closes a window and every tab in it (tabs.onRemoved with isWindowClosing, then windows.onRemoved). */
+  closeWindow(window: Window): void {
+    if (window.closed) return;
+    window.markClosed();
+    for (const tab of [...window.tabs]) tab.close({ windowClosing: true });
+    this.windows.delete(window.id);
+    const others = [...this.windows.values()];
+    if (this.#lastFocusedWindow === window) this.#lastFocusedWindow = others.at(-1);
+    if (this.#focusedWindow === window) this.#focusedWindow = others.at(-1);
+    this.notifyTabStrip({ type: 'windowRemoved', windowId: window.id });
+  }
+
+  /** Makes `tab` the active tab of its window (tabs.onActivated, then tabs.onHighlighted). */
+  activateTab(tab: Tab): void {
+    if (tab.closed || tab.active) return;
+    const window = tab.window;
+    window.setActive(tab);
+    tab.lastAccessed = Date.now();
+    this.notifyActivated(tab);
+  }
+
+  private notifyActivated(tab: Tab): void {
+    this.notifyTabStrip({ type: 'tabActivated', tabId: tab.id, windowId: tab.window.id });
+    this.notifyTabStrip({ type: 'tabHighlighted', tabIds: [tab.id], windowId: tab.window.id });
+  }
+
+  /** Moves `tab` into `window` at `index` (tabs.onDetached, tabs.onAttached); it is active there. */
+  moveTab(tab: Tab, window: Window, index: number): void {
+    const from = tab.window;
+    if (from === window) return;
+    const wasActive = tab.active;
+    const oldPosition = from.detach(tab);
+    this.notifyTabStrip({ type: 'tabDetached', tabId: tab.id, oldWindowId: from.id, oldPosition });
+    if (wasActive) this.activateSuccessor(from, oldPosition);
+    tab.window = window;
+    const newPosition = window.insert(tab, index);
+    this.notifyTabStrip({ type: 'tabAttached', tabId: tab.id, newWindowId: window.id, newPosition });
+    this.activateTab(tab);
+    if (from.tabs.length === 0) this.closeWindow(from);
+  }
+
+  /**
+   * Calls `observer` for every change to the windows and their tab strips: tabs created, updated,
+   * activated, removed; windows created, focused, removed. The platform raises chrome.tabs and
+   * chrome.windows events from it. Returns a function that stops the observation.
+   */
+  observeTabStrip(observer: (event: TabStripEvent) => void): () => void {
+    this.#tabStripObservers.add(observer);
+    return () => this.#tabStripObservers.delete(observer);
   }
 
   getTab(tabId: number): Tab | undefined {
@@ -157,16 +279,51 @@ export class Browser {
   }
 
   tabIndex(tab: Tab): number {
-    let index = 0;
-    for (const other of this.tabs.values()) {
-      if (other === tab) return index;
-      if (other.windowId === tab.windowId) index++;
-    }
-    return -1;
+    return tab.index;
   }
 
-  tabClosed(tab: Tab): void {
+  notifyTabStrip(event: TabStripEvent): void {
+    for (const observer of this.#tabStripObservers) observer(event);
+  }
+
+  /** A tab was created with its navigation pending; it becomes active if asked (or if its window has none). */
+  tabCreated(tab: Tab, activate: boolean): TabInfo {
+    this.tabs.set(tab.id, tab);
+    // onCreated already reports the tab active; onActivated and onHighlighted follow it (observed in Chromium 156).
+    const activated = (activate || !tab.window.activeTab) && !tab.active;
+    if (activated) {
+      tab.window.setActive(tab);
+      tab.lastAccessed = Date.now();
+    }
+    const info = tab.info();
+    this.notifyTabStrip({ type: 'tabCreated', tab, info });
+    if (activated) this.notifyActivated(tab);
+    return info;
+  }
+
+  tabUpdated(tab: Tab, changed: readonly TabProperty[]): void {
+    this.notifyTabStrip({ type: 'tabUpdated', tab, changed, info: tab.info() });
+  }
+
+  /**
+   * A tab closed: it leaves its window's strip (tabs.onRemoved); the next tab becomes active if it
+   * was; a window left without tabs closes, unless it is the browser's only window.
+   */
+  tabClosed(tab: Tab, windowClosing = false): void {
     this.tabs.delete(tab.id);
+    const window = tab.window;
+    const wasActive = tab.active;
+    const index = window.detach(tab);
+    this.notifyTabStrip({ type: 'tabRemoved', tabId: tab.id, windowId: window.id, isWindowClosing: windowClosing });
+    if (windowClosing) return;
+    if (window.tabs.length === 0) {
+      if (this.windows.size > 1) this.closeWindow(window);
+    } else if (wasActive) this.activateSuccessor(window, index);
+  }
+
+  private activateSuccessor(window: Window, index: number): void {
+    const next = window.successorAt(index);
+    if (next) this.activateTab(next);
   }
 
   /** ChromeMessagingDelegate::CreateReceiverForTab: the documents a tabs.* channel reaches. */

@@ -225,3 +225,17 @@ export const TOP_LEVEL_AWAIT_IN_SERVICE_WORKER = 'Top-level await is disallowed 
 
 // service_worker_global_scope.cc: a module service worker may not use top-level await.
 export const TOP_LEVEL_AWAIT_IN_SERVICE_WORKER = 'Top-level await is disallowed in service workers.';
+
+// chrome/browser/extensions/api/tabs/tabs_constants.cc (kTabNotFoundError, kWindowNotFoundError)
+export const tabNotFound = (tabId: number): string => `No tab with id: ${tabId}.`;
+export const windowNotFound = (windowId: number): string => `No window with id: ${windowId}.`;
+// tabs_constants.cc (kInvalidUrlPatternError, used by TabsQueryFunction)
+export const invalidUrlPattern = (pattern: string): string => `Invalid url pattern '${pattern}'`;
+// chrome/browser/extensions/extension_tab_util.cc PrepareURLForNavigation (tabs_constants.cc kInvalidUrlError)
+export const invalidTabUrl = (url: string): string => `Invalid url: "${url}".`;
+// tabs_constants.cc (kNotFoundNextPageError): tabs.goBack and tabs.goForward both say "next page"
+export const NO_NEXT_PAGE_IN_HISTORY = 'Cannot find a next page in history.';
+// tabs_constants.cc (kNoCurrentWindowError, kNoLastFocusedWindowError, kNoSelectedTabError)
+export const NO_CURRENT_WINDOW = 'No current window';
+export const NO_LAST_FOCUSED_WINDOW = 'No last-focused window';
+export const NO_SELECTED_TAB = 'No selected tab';
