@@ -66,6 +66,8 @@ export const argumentError = (parameter: string, error: string): string => `Erro
 export const propertyError = (property: string, error: string): string => `Error at property '${property}': ${error}`;
 export const unexpectedProperty = (property: string): string => `Unexpected property: '${property}'.`;
 export const invalidType = (expected: string, found: string): string => `Invalid type: expected ${expected}, found ${found}.`;
+// extensions/renderer/bindings/api_invocation_errors.cc (kInvalidEnumValue)
+export const invalidEnumValue = (values: readonly string[]): string => `Value must be one of ${values.join(', ')}.`;
 export const tooLow = (minimum: number): string => `Value must be at least ${minimum}.`;
 export const missingRequiredProperty = (property: string): string => `Missing required property '${property}'.`;
 
@@ -239,3 +241,22 @@ export const NO_NEXT_PAGE_IN_HISTORY = 'Cannot find a next page in history.';
 export const NO_CURRENT_WINDOW = 'No current window';
 export const NO_LAST_FOCUSED_WINDOW = 'No last-focused window';
 export const NO_SELECTED_TAB = 'No selected tab';
+
+// extensions/browser/api/storage/storage_api.cc: a content script reaching storage.session while its
+// access level is TRUSTED_CONTEXTS (observed in Chromium 156)
+export const STORAGE_ACCESS_NOT_ALLOWED = 'Access to storage is not allowed from this context.';
+// extensions/browser/api/storage/storage_api.cc (StorageStorageAreaSetAccessLevelFunction): from a content script
+export const STORAGE_CANNOT_SET_ACCESS_LEVEL = 'Context cannot set the storage access level';
+// components/value_store/... policy_value_store.cc (kReadOnlyStoreError): storage.managed's set, remove, clear
+export const STORAGE_READ_ONLY = 'This is a read-only store.';
+// extensions/browser/api/storage/settings_storage_quota_enforcer.cc (QuotaExceededError): Chromium 156
+// names the resource by its enumerator, as observed
+export const STORAGE_QUOTA_BYTES = 'Resource::kQuotaBytes quota exceeded';
+export const STORAGE_QUOTA_BYTES_PER_ITEM = 'Resource::kQuotaBytesPerItem quota exceeded';
+export const STORAGE_MAX_ITEMS = 'Resource::kMaxItems quota exceeded';
+// extensions/browser/api/storage/session_storage_manager.cc (ExtensionStorage::Set)
+export const SESSION_STORAGE_QUOTA_EXCEEDED = 'Session storage quota bytes exceeded. Values were not stored.';
+// components/value_store/leveldb_value_store.cc: binary (an ArrayBuffer, a typed array) in storage.local or .sync
+export const STORAGE_CANNOT_SERIALIZE = 'Cannot serialize value to JSON';
+// extensions/renderer/bindings/argument_spec.cc (api_errors::InvalidChoice)
+export const INVALID_CHOICE = 'Value did not match any choice.';

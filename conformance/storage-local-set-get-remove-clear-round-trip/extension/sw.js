@@ -1,0 +1,34 @@
+const report = (label, value) => console.log('@sb', label, value);
+const local = chrome.storage.local;
+const callback = (call) => new Promise((resolve) => call((...args) => resolve(args)));
+
+(async () => {
+  report('set resolves', await local.set({ b: 1, a: 'x', 10: 'ten', 2: 'two', nothing: null, gone: undefined }));
+  report('get()', await local.get());
+  report('get(null)', await local.get(null));
+  report('get(undefined)', await local.get(undefined));
+  report("get('a')", await local.get('a'));
+  report("get('missing')", await local.get('missing'));
+  report("get('')", await local.get(''));
+  report('get([b, missing, a])', await local.get(['b', 'missing', 'a']));
+  report('get([])', await local.get([]));
+  report('get(defaults)', await local.get({ zz: 'default', a: 'default', undef: undefined, nul: null, obj: { d: 1 } }));
+  report('get({})', await local.get({}));
+  report('getKeys', await local.getKeys());
+  report('getBytesInUse()', await local.getBytesInUse());
+  report('getBytesInUse(null)', await local.getBytesInUse(null));
+  report("getBytesInUse('a')", await local.getBytesInUse('a'));
+  report('getBytesInUse([a, b, missing])', await local.getBytesInUse(['a', 'b', 'missing']));
+  report('get callback', await callback((cb) => local.get('a', cb)));
+  report('get callback only', await callback((cb) => local.get(cb)));
+  report('set callback', await callback((cb) => local.set({ c: [1, { d: 2 }] }, cb)));
+  report('getBytesInUse callback', await callback((cb) => local.getBytesInUse('c', cb)));
+  report('remove resolves', await local.remove('a'));
+  report('remove list', await local.remove(['b', 'missing', '10']));
+  report('after remove', await local.get());
+  report('clear callback', await callback((cb) => local.clear(cb)));
+  report('after clear', await local.get());
+  report('getKeys after clear', await local.getKeys());
+  report('getBytesInUse after clear', await local.getBytesInUse());
+  report('done', true);
+})();
