@@ -260,3 +260,16 @@ export const SESSION_STORAGE_QUOTA_EXCEEDED = 'Session storage quota bytes excee
 export const STORAGE_CANNOT_SERIALIZE = 'Cannot serialize value to JSON';
 // extensions/renderer/bindings/argument_spec.cc (api_errors::InvalidChoice)
 export const INVALID_CHOICE = 'Value did not match any choice.';
+
+// third_party/blink/renderer/core/fetch/fetch_manager.cc: a network error, as fetch() rejects with it.
+export const FETCH_FAILED = 'Failed to fetch';
+
+// fetch_manager.cc via request.cc: fetch() of a string that is no URL, from a worker.
+export const fetchUrlInvalid = (url: string): string => `Failed to execute 'fetch' on 'WorkerGlobalScope': Failed to parse URL from ${url}`;
+
+// third_party/blink/renderer/modules/cache_storage/cache.cc: what Cache.put and Cache.add refuse.
+export const cacheSchemeUnsupported = (method: 'put' | 'add' | 'addAll', scheme: string): string =>
+  `Failed to execute '${method}' on 'Cache': Request scheme '${scheme}' is unsupported`;
+export const cacheMethodUnsupported = (method: 'put' | 'add' | 'addAll', requestMethod: string): string =>
+  `Failed to execute '${method}' on 'Cache': Request method '${requestMethod}' is unsupported`;
+export const cacheRequestFailed = (method: 'add' | 'addAll'): string => `Failed to execute '${method}' on 'Cache': Request failed`;

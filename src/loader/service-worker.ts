@@ -7,16 +7,18 @@ import { evaluateModule } from './module-graph.ts';
 import { reportUncaught } from './uncaught.ts';
 import { installWebGlobals } from './web-globals.ts';
 import { createEventTarget } from './worker-event-target.ts';
+import { installWorkerGlobals } from './worker-globals.ts';
 
 /**
  * The realm of an extension's service worker: a ServiceWorkerGlobalScope with `self`, the web
- * globals, `importScripts` (classic workers; URLs resolve against the worker script's URL, within
+ * globals and a worker's web platform (fetch, caches, indexedDB, …: worker-globals.ts), `importScripts` (classic workers; URLs resolve against the worker script's URL, within
  * the extension) and an event target for `self.addEventListener('install', …)`.
  */
 export function createServiceWorkerRealm(context: ScriptContext, files: ExtensionFiles, type: 'classic' | 'module'): ContextRealm {
   const realm = bindRealm(context, vm.createContext({}));
   const global = realm.global;
   installWebGlobals(global, context, { timers: true });
+  installWorkerGlobals(realm, context, files);
   defineGlobal(global, 'self', global);
   for (const [name, fn] of Object.entries(createEventTarget(context))) defineGlobal(global, name, fn);
   defineGlobal(global, 'importScripts', (...urls: unknown[]) => {
