@@ -6,6 +6,7 @@
 import { createChromeBindings } from './api/chrome.ts';
 import { Browser, type BrowserOptions } from './core/browser.ts';
 import { createNativeHostLauncher, type NativeMessagingOptions } from './native/browser/index.ts';
+import { attachPlatform } from './platform/index.ts';
 
 export interface CreateBrowserOptions extends BrowserOptions {
   /**
@@ -18,7 +19,9 @@ export interface CreateBrowserOptions extends BrowserOptions {
 
 export function createBrowser(options: CreateBrowserOptions = {}): Browser {
   const nativeHosts = options.nativeHosts ?? createNativeHostLauncher(options.nativeMessaging);
-  return new Browser(createChromeBindings, { ...options, nativeHosts });
+  const browser = new Browser(createChromeBindings, { ...options, nativeHosts });
+  attachPlatform(browser);
+  return browser;
 }
 
 export { Browser, type BrowserOptions } from './core/browser.ts';

@@ -27,7 +27,7 @@ export function apiFunction(
   signature: APISignature,
   run: (...args: unknown[]) => unknown,
 ): (...args: unknown[]) => Promise<unknown> | undefined {
-  return (...args: unknown[]) => {
+  const fn = (...args: unknown[]) => {
     assertContextValid(messaging);
     const parsed = signature.parse(args, messaging.realm);
     const callback = parsed.pop() as Callback | undefined;
@@ -42,6 +42,9 @@ export function apiFunction(
     }
     return respond(messaging, answer, callback);
   };
+  // Chrome's functions carry their own names (chrome.runtime.getContexts.name === 'getContexts').
+  Object.defineProperty(fn, 'name', { value: signature.apiMethod.slice(signature.apiMethod.lastIndexOf('.') + 1) });
+  return fn;
 }
 
 function failure(error: unknown): ApiResult {

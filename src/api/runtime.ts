@@ -15,6 +15,7 @@ import {
 } from './messaging-arguments.ts';
 import type { Port } from './port.ts';
 import { bindingError } from './realm.ts';
+import { addRuntimePlatform } from './runtime-platform.ts';
 
 type Callback = (...args: unknown[]) => void;
 
@@ -150,6 +151,10 @@ export function createRuntime(messaging: ContextMessaging, context: ScriptContex
       runtime.onMessageExternal = messaging.onMessageExternal;
       runtime.onConnectExternal = messaging.onConnectExternal;
     }
+  }
+  if (extension) {
+    Object.defineProperty(runtime, 'dynamicId', data(extension.dynamicId));
+    addRuntimePlatform(runtime, messaging, context);
   }
   for (const [name, values] of Object.entries(RUNTIME_ENUMS)) runtime[name] = messaging.toRealm(values);
   messaging.lastError.attach(runtime);

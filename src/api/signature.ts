@@ -2,6 +2,8 @@ import { types } from 'node:util';
 import {
   NO_MATCHING_SIGNATURE,
   argumentError,
+  indexError,
+  invalidEnumValue,
   invalidType,
   invocationError,
   missingRequiredProperty,
@@ -29,6 +31,12 @@ export interface TypeSpec {
   readonly properties?: Readonly<Record<string, TypeSpec>>;
   /** ...unless this is given. It also makes Chromium pass the object through unconverted. */
   readonly additionalProperties?: TypeSpec;
+  /** string only: the allowed values (an enum of the schema). */
+  readonly enum?: readonly string[];
+  /** A named type of the schema ("runtime.ContextFilter"), as the expected signature names it. */
+  readonly ref?: string;
+  /** array only: each element's schema. */
+  readonly items?: TypeSpec;
 }
 
 export interface ParamSpec extends TypeSpec {
@@ -114,9 +122,19 @@ function parseValue(spec: TypeSpec, value: unknown): Parsed {
       return belowMinimum(spec, value as number) ? fail(tooLow(spec.minimum as number)) : ok(value);
     case 'object':
       return parseObject(spec, value as object);
-    case 'array':
-      // Without `items` Chromium has no array spec; element checks (IndexError) are not needed here.
-      return ok(Array.from(value as unknown[]));
+    case 'array': {
+      const elements = Array.from(value as unknown[]);
+      if (!spec.items) return ok(elements);
+      const parsed: unknown[] = [];
+      for (const [index, element] of elements.entries()) {
+        const item = parseValue(spec.items, element);
+        if (!item.ok) return fail(indexError(index, item.error));
+        parsed.push(item.value);
+      }
+      return ok(parsed);
+    }
+    case 'string':
+      return spec.enum && !spec.enum.includes(value as string) ? fail(invalidEnumValue(spec.enum)) : ok(value);
     default:
       return ok(value);
   }
@@ -224,7 +242,7 @@ export class APISignature {
     this.apiMethod = apiMethod;
     this.params = params;
     this.expectedSignature = params
-      .map((spec) => `${spec.optional ? 'optional ' : ''}${TYPE_NAMES[spec.type]} ${spec.name}`)
+      .map((spec) => `${spec.optional ? 'optional ' : ''}${spec.ref ?? TYPE_NAMES[spec.type]} ${spec.name}`)
       .join(', ');
   }
 

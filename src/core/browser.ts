@@ -10,6 +10,9 @@ import { TaskQueue } from './task-queue.ts';
 import { FIRST_WINDOW_BOUNDS, Window, type TabStripEvent, type WindowBounds, type WindowInit, type WindowState } from './window.ts';
 import { DEFAULT_CHROME_VERSION, featuresOf, type BehaviourFeatures } from './version.ts';
 
+/** What happens to an extension, as the platform's events (runtime.onInstalled...) need to know. */
+export type ExtensionEvent = 'installed' | 'reloaded' | 'disabled' | 'enabled' | 'uninstalled';
+
 /** What a page sees of its own lifecycle (see Browser.observeDocumentLifecycle). */
 export type DocumentEvent =
   | { readonly type: 'fragment'; readonly from: string }
@@ -56,6 +59,7 @@ export class Browser {
   readonly #contextObservers = new Set<(context: ScriptContext) => void>();
   readonly #documentObservers = new Set<(document: Document) => void>();
   readonly #lifecycleObservers = new Set<(document: Document, event: DocumentEvent) => void>();
+  readonly #extensionObservers = new Set<(extension: Extension, event: ExtensionEvent) => void>();
 
   constructor(
     /** Gives each new context its API objects; the `chrome` surfaces live outside the core. */
@@ -82,6 +86,7 @@ export class Browser {
     }
     this.extensions.set(extension.id, extension);
     extension.enable();
+    this.extensionEvent(extension, 'installed');
     return extension;
   }
 
@@ -91,7 +96,11 @@ export class Browser {
    */
   openTab(target: string | TabInit, options: Omit<TabInit, 'url'> = {}): Tab {
     const init: TabInit = typeof target === 'string' ? { ...options, url: target } : { ...options, ...target };
-    return new Tab(this, this.#nextSessionId++, { ...init, window: init.window ?? this.currentWindow() });
+    const window = init.window ?? this.currentWindow();
+    // A tab the user opens in the foreground inherits the active tab as its opener (TabStripModel's
+    // ADD_INHERIT_OPENER; observed in Chromium 156); naming openerTabId, even as undefined, decides it.
+    const inherited = 'openerTabId' in init || init.active === false ? init.openerTabId : window.activeTab?.id;
+    return new Tab(this, this.#nextSessionId++, { ...init, window, openerTabId: inherited });
   }
 
   /** The id of the current window (compatibility: the browser once had one window). */
@@ -264,7 +273,20 @@ export class Browser {
     return () => this.#lifecycleObservers.delete(observer);
   }
 
+  /**
+   * Calls `observer` when an extension is installed (once enabled and its worker started), reloaded,
+   * disabled, enabled again or uninstalled. Returns a function that stops the observation.
+   */
+  observeExtensions(observer: (extension: Extension, event: ExtensionEvent) => void): () => void {
+    this.#extensionObservers.add(observer);
+    return () => this.#extensionObservers.delete(observer);
+  }
+
   // ----- hooks for the model's own classes -----
+
+  extensionEvent(extension: Extension, event: ExtensionEvent): void {
+    for (const observer of this.#extensionObservers) observer(extension, event);
+  }
 
   documentEvent(document: Document, event: DocumentEvent): void {
     for (const observer of this.#lifecycleObservers) observer(document, event);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser } from './browser.ts';
 import type { Document } from './document.ts';
 import type { Extension } from './extension.ts';
@@ -89,6 +90,7 @@ export class ScriptContext {
   readonly id = nextContextId++;
   readonly console: ConsoleMessage[] = [];
   #valid = true;
+  #contextId: string | undefined;
   #bindings: ContextBindings | undefined;
   #disposed = false;
   readonly #onDisposed: (() => void)[] = [];
@@ -149,12 +151,22 @@ export class ScriptContext {
     this.browser.reportConsole(this, message);
   }
 
-  /** Runs code in this context with its own `chrome` (and `browser`, where Chrome has it). */
-  run(script: ContextScript): void {
+  /**
+   * Runs code in this context with its own `chrome` (and `browser`, where Chrome has it). Resolves
+   * when the script has run (an ES module graph evaluates asynchronously); never rejects.
+   */
+  run(script: ContextScript): Promise<void> {
     const result = script({ chrome: this.chrome, browser: this.browserNamespace, context: this });
     if (result && typeof result.then === 'function') {
-      result.then(undefined, (error: unknown) => this.log('error', `Uncaught (in promise) ${String(error)}`));
+      return result.then(undefined, (error: unknown) => this.log('error', `Uncaught (in promise) ${String(error)}`));
     }
+    return Promise.resolve();
+  }
+
+  /** chrome.runtime.getContexts' contextId: a UUID for as long as the context lives. */
+  get contextId(): string {
+    this.#contextId ??= randomUUID();
+    return this.#contextId;
   }
 
   /**

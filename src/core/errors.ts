@@ -66,8 +66,10 @@ export const argumentError = (parameter: string, error: string): string => `Erro
 export const propertyError = (property: string, error: string): string => `Error at property '${property}': ${error}`;
 export const unexpectedProperty = (property: string): string => `Unexpected property: '${property}'.`;
 export const invalidType = (expected: string, found: string): string => `Invalid type: expected ${expected}, found ${found}.`;
-// extensions/renderer/bindings/api_invocation_errors.cc (kInvalidEnumValue)
-export const invalidEnumValue = (values: readonly string[]): string => `Value must be one of ${values.join(', ')}.`;
+// extensions/renderer/bindings/api_invocation_errors.cc (kInvalidEnumValue, kIndexError)
+export const invalidEnumValue = (allowed: readonly string[] | string): string =>
+  `Value must be one of ${typeof allowed === 'string' ? allowed : allowed.join(', ')}.`;
+export const indexError = (index: number, error: string): string => `Error at index ${index}: ${error}`;
 export const tooLow = (minimum: number): string => `Value must be at least ${minimum}.`;
 export const missingRequiredProperty = (property: string): string => `Missing required property '${property}'.`;
 
@@ -225,8 +227,23 @@ export const notImplemented = (path: string): string =>
 // service_worker_global_scope.cc: a module service worker may not use top-level await.
 export const TOP_LEVEL_AWAIT_IN_SERVICE_WORKER = 'Top-level await is disallowed in service workers.';
 
-// service_worker_global_scope.cc: a module service worker may not use top-level await.
-export const TOP_LEVEL_AWAIT_IN_SERVICE_WORKER = 'Top-level await is disallowed in service workers.';
+// chrome/browser/extensions/api/runtime/chrome_runtime_api_delegate.cc via runtime_api.cc (kFailedToCreateOptionsPage)
+export const OPTIONS_PAGE_MISSING = 'Could not create an options page.';
+
+// third_party/blink/renderer/core/fetch/fetch_manager.cc: a network error, as fetch() rejects with it.
+export const FETCH_FAILED = 'Failed to fetch';
+// A module of a worker's graph that could not be fetched (the text module-graph.ts always reported)
+export const moduleFetchFailed = (url: string): string => `${FETCH_FAILED} module script: ${url}`;
+
+// fetch_manager.cc via request.cc: fetch() of a string that is no URL, from a worker.
+export const fetchUrlInvalid = (url: string): string => `Failed to execute 'fetch' on 'WorkerGlobalScope': Failed to parse URL from ${url}`;
+
+// third_party/blink/renderer/modules/cache_storage/cache.cc: what Cache.put and Cache.add refuse.
+export const cacheSchemeUnsupported = (method: 'put' | 'add' | 'addAll', scheme: string): string =>
+  `Failed to execute '${method}' on 'Cache': Request scheme '${scheme}' is unsupported`;
+export const cacheMethodUnsupported = (method: 'put' | 'add' | 'addAll', requestMethod: string): string =>
+  `Failed to execute '${method}' on 'Cache': Request method '${requestMethod}' is unsupported`;
+export const cacheRequestFailed = (method: 'add' | 'addAll'): string => `Failed to execute '${method}' on 'Cache': Request failed`;
 
 // chrome/browser/extensions/api/tabs/tabs_constants.cc (kTabNotFoundError, kWindowNotFoundError)
 export const tabNotFound = (tabId: number): string => `No tab with id: ${tabId}.`;
@@ -260,16 +277,3 @@ export const SESSION_STORAGE_QUOTA_EXCEEDED = 'Session storage quota bytes excee
 export const STORAGE_CANNOT_SERIALIZE = 'Cannot serialize value to JSON';
 // extensions/renderer/bindings/argument_spec.cc (api_errors::InvalidChoice)
 export const INVALID_CHOICE = 'Value did not match any choice.';
-
-// third_party/blink/renderer/core/fetch/fetch_manager.cc: a network error, as fetch() rejects with it.
-export const FETCH_FAILED = 'Failed to fetch';
-
-// fetch_manager.cc via request.cc: fetch() of a string that is no URL, from a worker.
-export const fetchUrlInvalid = (url: string): string => `Failed to execute 'fetch' on 'WorkerGlobalScope': Failed to parse URL from ${url}`;
-
-// third_party/blink/renderer/modules/cache_storage/cache.cc: what Cache.put and Cache.add refuse.
-export const cacheSchemeUnsupported = (method: 'put' | 'add' | 'addAll', scheme: string): string =>
-  `Failed to execute '${method}' on 'Cache': Request scheme '${scheme}' is unsupported`;
-export const cacheMethodUnsupported = (method: 'put' | 'add' | 'addAll', requestMethod: string): string =>
-  `Failed to execute '${method}' on 'Cache': Request method '${requestMethod}' is unsupported`;
-export const cacheRequestFailed = (method: 'add' | 'addAll'): string => `Failed to execute '${method}' on 'Cache': Request failed`;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser } from './browser.ts';
 import { ScriptContext, type ContextScript } from './context.ts';
 import { extensionIdFromKey, generateExtensionId, isValidExtensionId } from './ids.ts';
@@ -24,9 +25,13 @@ export class Extension {
   readonly scripts: Readonly<Record<string, ContextScript>>;
   /** Live extension-page contexts (not in the back/forward cache), in the order they were created. */
   readonly pageContexts = new Set<ScriptContext>();
+  /** chrome.runtime.dynamicId: a UUID of the extension's own, unlike its id (observed in Chromium 156). */
+  readonly dynamicId = randomUUID();
   #enabled = false;
+  #wasEnabled = false;
   #installed = true;
   #serviceWorker: ScriptContext | undefined;
+  #serviceWorkerStarted: Promise<void> = Promise.resolve();
 
   constructor(
     readonly browser: Browser,
@@ -56,6 +61,11 @@ export class Extension {
     return this.#serviceWorker?.valid ? this.#serviceWorker : undefined;
   }
 
+  /** Resolves once the service worker's script has run (an ES module worker evaluates asynchronously). */
+  get serviceWorkerStarted(): Promise<void> {
+    return this.#serviceWorkerStarted;
+  }
+
   /** chrome.runtime.getURL: the extension's origin plus `path`. */
   getURL(path: string): string {
     return `chrome-extension://${this.id}/${path.replace(/^\/+/, '')}`;
@@ -72,35 +82,50 @@ export class Extension {
     this.assertInstalled('enable');
     if (this.#enabled) return;
     this.#enabled = true;
+    this.start();
+    if (this.#wasEnabled) this.browser.extensionEvent(this, 'enabled');
+    this.#wasEnabled = true;
+  }
+
+  private start(): void {
     const worker = this.parsed.serviceWorker;
     if (worker !== undefined) {
       this.#serviceWorker = new ScriptContext(this.browser, 'service_worker', this, undefined, this.getURL(worker));
       const script = this.scripts[worker];
-      if (script) this.#serviceWorker.run(script);
+      if (script) this.#serviceWorkerStarted = this.#serviceWorker.run(script);
     }
   }
 
   /** Unloads the extension: every context of it dies; content scripts are orphaned. */
   disable(): void {
-    if (!this.#enabled) return;
+    if (!this.unload()) return;
+    this.browser.extensionEvent(this, 'disabled');
+  }
+
+  private unload(): boolean {
+    if (!this.#enabled) return false;
     this.#enabled = false;
     this.browser.extensionUnloaded(this);
     if (this.#serviceWorker) this.browser.destroyContext(this.#serviceWorker);
     this.#serviceWorker = undefined;
     this.browser.orphanContentScripts(this);
+    return true;
   }
 
   /** chrome.runtime.reload / the extensions page's reload: unload, then load again. */
   reload(): void {
     this.assertInstalled('reload');
-    this.disable();
-    this.enable();
+    this.unload();
+    this.#enabled = true;
+    this.start();
+    this.browser.extensionEvent(this, 'reloaded');
   }
 
   uninstall(): void {
-    this.disable();
+    this.unload();
     this.#installed = false;
     this.browser.extensionUninstalled(this);
+    this.browser.extensionEvent(this, 'uninstalled');
   }
 
   private assertEnabled(method: string): void {

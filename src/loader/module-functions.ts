@@ -15,7 +15,7 @@
  * ordinary object, not a Module Namespace exotic object.
  */
 import * as esbuild from 'esbuild';
-import { DYNAMIC_IMPORT_IN_SERVICE_WORKER, RESOURCE_NOT_FOUND } from '../core/errors.ts';
+import { DYNAMIC_IMPORT_IN_SERVICE_WORKER, RESOURCE_NOT_FOUND, moduleFetchFailed } from '../core/errors.ts';
 import type { ContextRealm } from './context-realm.ts';
 import type { ModuleSource } from './module-graph.ts';
 
@@ -52,7 +52,7 @@ export function evaluateModuleFunctions(realm: ContextRealm, url: string, source
     const text = source(moduleUrl);
     if (text === undefined) {
       realm.context.log('error', RESOURCE_NOT_FOUND);
-      throw new TypeErrorOfRealm(`Failed to fetch module script: ${moduleUrl}`);
+      throw new TypeErrorOfRealm(moduleFetchFailed(moduleUrl));
     }
     let compiled: { code: string; specifiers: string[] };
     try {

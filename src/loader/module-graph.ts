@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import { DYNAMIC_IMPORT_IN_SERVICE_WORKER, RESOURCE_NOT_FOUND, TOP_LEVEL_AWAIT_IN_SERVICE_WORKER, bareModuleSpecifier } from '../core/errors.ts';
+import { DYNAMIC_IMPORT_IN_SERVICE_WORKER, RESOURCE_NOT_FOUND, TOP_LEVEL_AWAIT_IN_SERVICE_WORKER, bareModuleSpecifier, moduleFetchFailed } from '../core/errors.ts';
 import type { ContextRealm } from './context-realm.ts';
 import { TopLevelAwaitError, evaluateModuleFunctions, usesTopLevelAwait } from './module-functions.ts';
 
@@ -58,7 +58,7 @@ async function evaluateModuleRecords(realm: ContextRealm, url: string, source: M
     const text = source(moduleUrl);
     if (text === undefined) {
       realm.context.log('error', RESOURCE_NOT_FOUND);
-      throw new TypeErrorOfRealm(`Failed to fetch module script: ${moduleUrl}`);
+      throw new TypeErrorOfRealm(moduleFetchFailed(moduleUrl));
     }
     texts.set(moduleUrl, text);
     const module = new vm.SourceTextModule(text, {

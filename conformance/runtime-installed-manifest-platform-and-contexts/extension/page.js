@@ -1,0 +1,1 @@
+chrome.runtime.sendMessage('page ready').then((answer) => console.log('@sb', 'answer', answer));

@@ -1,0 +1,16 @@
+/**
+ * The browser side of the extension platform beyond messaging: what the chrome.* namespaces other
+ * than messaging act on (installation events, contexts, storage, alarms, the action...). Each
+ * service keeps its state per Browser and depends on the core, never the reverse.
+ */
+import type { Browser } from '../core/browser.ts';
+import { attachRuntimeEvents } from './runtime.ts';
+
+const attached = new WeakSet<Browser>();
+
+/** Makes `browser` raise the platform's own events (runtime.onInstalled...); once per browser. */
+export function attachPlatform(browser: Browser): void {
+  if (attached.has(browser)) return;
+  attached.add(browser);
+  attachRuntimeEvents(browser);
+}
