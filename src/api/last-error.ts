@@ -20,6 +20,8 @@ export class LastError {
   /** `host.lastError` exists only while an error is set, as in Chrome ('lastError' in chrome.runtime is false otherwise). */
   attach(host: object): void {
     this.#hosts.push(host);
+    // chrome.runtime may be made inside a callback that runs with an error set: it has it too.
+    if (this.#current) this.expose();
   }
 
   /** What chrome.runtime.lastError reads. */

@@ -13,7 +13,7 @@ const str: TypeSpec = { type: 'string', optional: true };
 const anyValue: TypeSpec = { type: 'any', optional: true };
 
 export const TAB_STATUSES = ['complete', 'loading', 'unloaded'];
-export const WINDOW_TYPES = ['app', 'devtools', 'normal', 'panel', 'popup'];
+export const WINDOW_TYPES = ['app', 'custom-tab', 'devtools', 'normal', 'panel', 'popup'];
 export const CREATE_TYPES = ['normal', 'panel', 'popup'];
 export const WINDOW_STATES = ['fullscreen', 'locked-fullscreen', 'maximized', 'minimized', 'normal'];
 

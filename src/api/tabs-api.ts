@@ -7,6 +7,7 @@ import type { Browser } from '../core/browser.ts';
 import type { ScriptContext } from '../core/context.ts';
 import {
   NO_CURRENT_WINDOW,
+  NO_MATCHING_SIGNATURE,
   NO_NEXT_PAGE_IN_HISTORY,
   NO_SELECTED_TAB,
   argumentError,
@@ -48,7 +49,7 @@ export const WINDOW_ID_NONE = -1;
 const TABS_ENUMS = {
   MutedInfoReason: { CAPTURE: 'capture', EXTENSION: 'extension', USER: 'user' },
   TabStatus: { COMPLETE: 'complete', LOADING: 'loading', UNLOADED: 'unloaded' },
-  WindowType: { APP: 'app', DEVTOOLS: 'devtools', NORMAL: 'normal', PANEL: 'panel', POPUP: 'popup' },
+  WindowType: { APP: 'app', CUSTOM_TAB: 'custom-tab', DEVTOOLS: 'devtools', NORMAL: 'normal', PANEL: 'panel', POPUP: 'popup' },
   ZoomSettingsMode: { AUTOMATIC: 'automatic', DISABLED: 'disabled', MANUAL: 'manual' },
   ZoomSettingsScope: { PER_ORIGIN: 'per-origin', PER_TAB: 'per-tab' },
 };
@@ -180,6 +181,7 @@ export function createTabsNamespace(messaging: ContextMessaging): object {
       if (props.openerTabId !== undefined) requireTab(browser, props.openerTabId);
       const url = props.url !== undefined ? resolveTabUrl(extension, props.url) : 'chrome://newtab/';
       const active = props.active ?? props.selected ?? true;
+      // The key is given even when undefined: a tab the API opens has no opener unless asked.
       const tab = browser.openTab(url, { window, index: props.index, active, openerTabId: props.openerTabId });
       return view(tab.createdInfo);
     })),
@@ -207,9 +209,8 @@ export function createTabsNamespace(messaging: ContextMessaging): object {
       return answer;
     })),
     remove: named('remove', fn(TABS_REMOVE, (tabIds) => {
-      const ids = parseTabIds(tabIds, messaging);
-      const tabs = ids.map((id) => requireTab(browser, id));
-      for (const tab of tabs) tab.close();
+      // The tabs before an unknown id are closed; the error names the first unknown one (observed in Chromium 156).
+      for (const id of parseTabIds(tabIds, messaging)) requireTab(browser, id).close();
       return undefined;
     })),
     reload: named('reload', fn(TABS_RELOAD, (tabId) => {
@@ -237,7 +238,8 @@ function parseTabIds(value: unknown, messaging: ContextMessaging): number[] {
   const isId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
   if (isId(value)) return [value];
   if (Array.isArray(value) && value.every(isId)) return [...value];
-  throw TABS_REMOVE.invocationError(argumentError('tabIds', invalidType('[integer|array]', foundTypeName(value))), messaging.realm);
+  // A choice of types is resolved with the signature: anything else matches no signature (observed in Chromium 156).
+  throw TABS_REMOVE.invocationError(NO_MATCHING_SIGNATURE, messaging.realm);
 }
 
 /** TabsQueryFunction::Run: windows in the order they opened, tabs in index order. */

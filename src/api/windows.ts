@@ -33,7 +33,7 @@ import {
 const WINDOWS_ENUMS = {
   CreateType: { NORMAL: 'normal', PANEL: 'panel', POPUP: 'popup' },
   WindowState: { FULLSCREEN: 'fullscreen', LOCKED_FULLSCREEN: 'locked-fullscreen', MAXIMIZED: 'maximized', MINIMIZED: 'minimized', NORMAL: 'normal' },
-  WindowType: { APP: 'app', DEVTOOLS: 'devtools', NORMAL: 'normal', PANEL: 'panel', POPUP: 'popup' },
+  WindowType: { APP: 'app', CUSTOM_TAB: 'custom-tab', DEVTOOLS: 'devtools', NORMAL: 'normal', PANEL: 'panel', POPUP: 'popup' },
 };
 
 interface QueryOptions {
