@@ -5,7 +5,10 @@ import {
   STORAGE_CANNOT_SET_ACCESS_LEVEL,
   argumentError,
   invalidEnumValue,
+  invalidType,
+  missingRequiredProperty,
   propertyError,
+  unexpectedProperty,
 } from '../core/errors.ts';
 import type { Extension } from '../core/extension.ts';
 import { ACCESS_LEVELS, AREA_CONSTANTS, AREA_NAMES, StorageError, storageOf, type AccessLevel, type AreaName, type StorageChange, type StorageQuery } from '../platform/storage.ts';
@@ -14,7 +17,7 @@ import { ApiError, apiFunction } from './api-function.ts';
 import type { ChromeEvent } from './event.ts';
 import type { ContextMessaging } from './messaging.ts';
 import type { Realm } from './realm.ts';
-import { APISignature, type ParamSpec } from './signature.ts';
+import { APISignature, foundTypeName, type ParamSpec } from './signature.ts';
 
 /**
  * chrome.storage (extensions/renderer/storage_area.cc and storage.json): four StorageAreas and
@@ -111,6 +114,12 @@ const SIGNATURES = {
   ]),
 };
 
+/** setAccessLevel's arguments by their basic types only: its accessOptions are parsed by hand. */
+const SET_ACCESS_LEVEL_SHAPE = new APISignature('storage.setAccessLevel', [
+  { name: 'accessOptions', type: 'object', additionalProperties: { type: 'any' } },
+  CALLBACK,
+]);
+
 /** A string or a string list as the list of keys it names; nothing as null (every key). */
 const keyList = (keys: unknown): string[] | null => (keys === undefined ? null : typeof keys === 'string' ? [keys] : (keys as string[]));
 
@@ -164,13 +173,25 @@ function createArea(messaging: ContextMessaging, extension: Extension, name: Are
     onChanged: messaging.event(`storage.${name}.onChanged`),
     ...AREA_CONSTANTS[name],
   };
-  // The enum is checked as the argument is parsed: a bad level throws the invocation TypeError.
+  // accessOptions is parsed here as Chrome's schema has it ({accessLevel: storage.AccessLevel}),
+  // in the object's key order; then the call goes on.
   const setAccessLevel = members.setAccessLevel as Callback;
   members.setAccessLevel = (...args: unknown[]) => {
-    const [options] = SIGNATURES.setAccessLevel.parse(args, messaging.realm) as [{ accessLevel: string }];
-    if (!(ACCESS_LEVELS as readonly string[]).includes(options.accessLevel)) {
-      throw SIGNATURES.setAccessLevel.invocationError(argumentError('accessOptions', propertyError('accessLevel', invalidEnumValue(ACCESS_LEVELS))), messaging.realm);
+    SET_ACCESS_LEVEL_SHAPE.parse(args, messaging.realm);
+    const fail = (detail: string): never => {
+      throw SIGNATURES.setAccessLevel.invocationError(argumentError('accessOptions', detail), messaging.realm);
+    };
+    const options = args[0] as Record<string, unknown>;
+    let present = false;
+    for (const key of Object.keys(options)) {
+      if (key !== 'accessLevel') fail(unexpectedProperty(key));
+      const level = options[key];
+      if (level === undefined || level === null) continue;
+      present = true;
+      if (typeof level !== 'string') fail(propertyError(key, invalidType('storage.AccessLevel', foundTypeName(level))));
+      if (!(ACCESS_LEVELS as readonly string[]).includes(level as string)) fail(propertyError(key, invalidEnumValue(ACCESS_LEVELS)));
     }
+    if (!present) fail(missingRequiredProperty('accessLevel'));
     return setAccessLevel(...args);
   };
   return Object.assign(new StorageAreaObject(), members) as unknown as StorageArea;
