@@ -1,3 +1,4 @@
+import { createClock, type Clock, type ClockOption } from './clock.ts';
 import { ScriptContext, type BindingsFactory, type ConsoleMessage, type ContextScript } from './context.ts';
 import type { Document } from './document.ts';
 import { EventRouter } from './event-router.ts';
@@ -32,6 +33,11 @@ export interface BrowserOptions {
    * messaging fails as on a platform Chrome does not support it on.
    */
   readonly nativeHosts?: NativeHostLauncher;
+  /**
+   * The browser's time source for alarms and the timers of workers and isolated worlds: real time
+   * (default), `'manual'` (moves only with `browser.clock.tick(ms)`, `next()`, `runAll()`), or a Clock.
+   */
+  readonly clock?: ClockOption;
 }
 
 /**
@@ -43,6 +49,8 @@ export class Browser {
   readonly features: BehaviourFeatures;
   readonly backForwardCache: boolean;
   readonly nativeHosts: NativeHostLauncher | undefined;
+  /** Everything timed runs on it: alarms, and the setTimeout/setInterval of workers and isolated worlds. */
+  readonly clock: Clock;
   readonly messageService = new MessageService(this);
   /** The events that are not messaging: runtime.onInstalled, action.onClicked, storage.onChanged... */
   readonly events = new EventRouter(this);
@@ -71,6 +79,7 @@ export class Browser {
     this.backForwardCache = options.backForwardCache ?? true;
     this.#onConsole = options.onConsole;
     this.nativeHosts = options.nativeHosts;
+    this.clock = createClock(options.clock);
     const first = new Window(this, this.#nextSessionId++, {}, FIRST_WINDOW_BOUNDS);
     this.windows.set(first.id, first);
     this.#focusedWindow = this.#lastFocusedWindow = first;

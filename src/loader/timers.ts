@@ -1,3 +1,4 @@
+import type { TimerHandle } from '../core/clock.ts';
 import type { ScriptContext } from '../core/context.ts';
 import { reportUncaught } from './uncaught.ts';
 
@@ -11,25 +12,35 @@ export interface RealmTimers {
   clearInterval(id?: number): void;
 }
 
+/** The HTML timer's timeout: a WebIDL `long` (ToInt32), negative as 0. */
+function timeoutOf(delay: unknown): number {
+  return Math.max(0, Number(delay) | 0);
+}
+
 /**
- * Timers for `context`. A throwing callback is reported as an uncaught exception of the context;
- * when the context is disposed, its pending timers are cancelled (so a forgotten setInterval does not
- * keep the host process alive).
+ * Timers for `context`, on its browser's clock (so that a manual clock's tick fires them). A
+ * throwing callback is reported as an uncaught exception of the context; when the context is
+ * disposed, its pending timers are cancelled (so a forgotten setInterval does not keep the host
+ * process alive).
  */
 export function createTimers(context: ScriptContext): RealmTimers {
-  const pending = new Map<number, NodeJS.Timeout>();
+  const clock = context.browser.clock;
+  const pending = new Map<number, TimerHandle>();
   let nextId = 1;
   context.onDisposed(() => {
-    for (const handle of pending.values()) clearTimeout(handle);
+    for (const handle of pending.values()) clock.clearTimer(handle);
     pending.clear();
   });
 
   function schedule(repeat: boolean, callback: TimerCallback, delay: unknown, args: unknown[]): number {
     const id = nextId++;
     if (context.disposed || typeof callback !== 'function') return id;
-    const ms = Math.max(0, Number(delay) || 0);
-    const fire = () => {
-      if (!repeat) pending.delete(id);
+    // An interval of 0 would fall due again at once, forever, on a manual clock; Node makes it 1 ms too.
+    const ms = repeat ? Math.max(1, timeoutOf(delay)) : timeoutOf(delay);
+    const fire = (): void => {
+      // An interval is set again before its callback runs, as the next one counts from now.
+      if (repeat) pending.set(id, clock.setTimer(ms, fire));
+      else pending.delete(id);
       if (context.disposed) return;
       try {
         callback(...args);
@@ -37,14 +48,14 @@ export function createTimers(context: ScriptContext): RealmTimers {
         reportUncaught(context, error);
       }
     };
-    pending.set(id, repeat ? setInterval(fire, ms) : setTimeout(fire, ms));
+    pending.set(id, clock.setTimer(ms, fire));
     return id;
   }
 
   function cancel(id?: number): void {
     const handle = id === undefined ? undefined : pending.get(id);
     if (handle === undefined) return;
-    clearTimeout(handle);
+    clock.clearTimer(handle);
     pending.delete(id!);
   }
 
