@@ -1,4 +1,5 @@
 import type { ContextBindings, ScriptContext } from '../core/context.ts';
+import { createAlarms } from './alarms.ts';
 import { ContextMessaging } from './messaging.ts';
 import { EXTENSION_CONTEXTS, PRIVILEGED, createExtensionChrome, lazyProperty, meets, type NamespaceDefinition } from './namespaces.ts';
 import { createRuntime, type PrivilegedRuntime, type Runtime, type WebPageRuntime } from './runtime.ts';
@@ -9,6 +10,7 @@ import { createWindowsNamespace } from './windows.ts';
 
 /** Every namespace Switchboard implements, each with the contexts Chrome gives it to. */
 const NAMESPACES: readonly NamespaceDefinition[] = [
+  { name: 'alarms', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'alarms' }), create: (messaging) => createAlarms(messaging) },
   {
     name: 'runtime',
     available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS }),

@@ -277,3 +277,16 @@ export const SESSION_STORAGE_QUOTA_EXCEEDED = 'Session storage quota bytes excee
 export const STORAGE_CANNOT_SERIALIZE = 'Cannot serialize value to JSON';
 // extensions/renderer/bindings/argument_spec.cc (api_errors::InvalidChoice)
 export const INVALID_CHOICE = 'Value did not match any choice.';
+
+// extensions/browser/api/alarms/alarms_api.cc: alarms.create's failures (observed in Chromium 156).
+export const ALARM_NAME_BOTH_WAYS = 'Cannot set alarm name in both separate argument and object form.';
+export const ALARM_BOTH_RELATIVE_AND_ABSOLUTE = 'Cannot set both when and delayInMinutes.';
+export const ALARM_NO_SCHEDULED_TIME = 'Must set at least one of when, delayInMinutes, or periodInMinutes.';
+export const tooManyAlarms = (max: number): string => `An extension cannot have more than ${max} active alarms.`;
+export const alarmNameTooLong = (bytes: number, limit: number): string => `Alarm name size is ${bytes} bytes which exceeds the limit of ${limit} bytes.`;
+// extensions/browser/api/alarms/alarms_api.cc: the console warning of a delay or period under the
+// minimum ("1 second" for an unpacked extension, observed in Chromium 156).
+export const alarmBelowMinimum = (what: 'delay' | 'period', seconds: number, name: string): string =>
+  `Alarm ${what} is less than the minimum duration of ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. Alarm "${name}" will fire after the minimum duration.`;
+// extensions/renderer/bindings/api_invocation_errors.cc kNumberIsNaNOrInfinity (observed in Chromium 156).
+export const NUMBER_NAN_OR_INFINITY = 'Value must not be NaN or Infinity.';

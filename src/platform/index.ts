@@ -4,6 +4,7 @@
  * service keeps its state per Browser and depends on the core, never the reverse.
  */
 import type { Browser } from '../core/browser.ts';
+import { attachAlarms } from './alarms.ts';
 import { attachRuntimeEvents } from './runtime.ts';
 
 const attached = new WeakSet<Browser>();
@@ -13,4 +14,5 @@ export function attachPlatform(browser: Browser): void {
   if (attached.has(browser)) return;
   attached.add(browser);
   attachRuntimeEvents(browser);
+  attachAlarms(browser);
 }
