@@ -2,6 +2,7 @@ import type { ContextBindings, ScriptContext } from '../core/context.ts';
 import { createAlarms } from './alarms.ts';
 import { ContextMessaging } from './messaging.ts';
 import { EXTENSION_CONTEXTS, PRIVILEGED, createExtensionChrome, lazyProperty, meets, type NamespaceDefinition } from './namespaces.ts';
+import { createScripting } from './scripting.ts';
 import { createRuntime, type PrivilegedRuntime, type Runtime, type WebPageRuntime } from './runtime.ts';
 import { createStorage } from './storage.ts';
 import { createTabsNamespace } from './tabs-api.ts';
@@ -16,6 +17,7 @@ const NAMESPACES: readonly NamespaceDefinition[] = [
     available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS }),
     create: (messaging) => createRuntime(messaging, messaging.context),
   },
+  { name: 'scripting', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'scripting' }), create: (messaging) => createScripting(messaging) },
   { name: 'storage', available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS, permission: 'storage' }), create: (messaging) => createStorage(messaging) },
   {
     name: 'tabs',

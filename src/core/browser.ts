@@ -14,6 +14,9 @@ import { DEFAULT_CHROME_VERSION, featuresOf, type BehaviourFeatures } from './ve
 /** What happens to an extension, as the platform's events (runtime.onInstalled...) need to know. */
 export type ExtensionEvent = 'installed' | 'reloaded' | 'disabled' | 'enabled' | 'uninstalled';
 
+/** Injects an extension's content scripts from beyond its manifest into a new document (see addContentScriptProvider). */
+export type ContentScriptProvider = (document: Document, extension: Extension, select: (entry: ContentScriptEntry) => boolean) => void;
+
 /** What a page sees of its own lifecycle (see Browser.observeDocumentLifecycle). */
 export type DocumentEvent =
   | { readonly type: 'fragment'; readonly from: string }
@@ -66,6 +69,7 @@ export class Browser {
   readonly #onConsole: BrowserOptions['onConsole'];
   readonly #contextObservers = new Set<(context: ScriptContext) => void>();
   readonly #documentObservers = new Set<(document: Document) => void>();
+  readonly #contentScriptProviders = new Set<ContentScriptProvider>();
   readonly #lifecycleObservers = new Set<(document: Document, event: DocumentEvent) => void>();
   readonly #extensionObservers = new Set<(extension: Extension, event: ExtensionEvent) => void>();
 
@@ -389,14 +393,28 @@ export class Browser {
       const entries = extension.parsed.contentScripts.filter(
         (entry) => select(entry) && entry.matchesFrame({ url: document.url, isMainFrame: document.frame.isMainFrame }),
       );
-      if (entries.length === 0) continue;
-      const files = entries.flatMap((entry) => entry.js);
-      this.injectContentScript(
-        document,
-        extension,
-        files.flatMap((file) => (extension.scripts[file] ? [extension.scripts[file]] : [])),
-      );
+      if (entries.length > 0) {
+        const files = entries.flatMap((entry) => entry.js);
+        this.injectContentScript(
+          document,
+          extension,
+          files.flatMap((file) => (extension.scripts[file] ? [extension.scripts[file]] : [])),
+        );
+      }
+      // Then the extension's scripts from elsewhere (scripting.registerContentScripts), as Chrome runs
+      // its static scripts before its dynamic ones.
+      for (const provider of this.#contentScriptProviders) provider(document, extension, select);
     }
+  }
+
+  /**
+   * Adds content scripts beyond the manifest's (scripting.registerContentScripts): for each new
+   * document and each enabled extension, after its manifest entries, `provider` injects what it has
+   * that matches the document and `select`. Returns a function that removes it.
+   */
+  addContentScriptProvider(provider: ContentScriptProvider): () => void {
+    this.#contentScriptProviders.add(provider);
+    return () => this.#contentScriptProviders.delete(provider);
   }
 
   /** Creates (once) the extension's isolated world in `document` and runs `scripts` in it. */

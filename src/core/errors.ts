@@ -290,3 +290,48 @@ export const alarmBelowMinimum = (what: 'delay' | 'period', seconds: number, nam
   `Alarm ${what} is less than the minimum duration of ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. Alarm "${name}" will fire after the minimum duration.`;
 // extensions/renderer/bindings/api_invocation_errors.cc kNumberIsNaNOrInfinity (observed in Chromium 156).
 export const NUMBER_NAN_OR_INFINITY = 'Value must not be NaN or Infinity.';
+
+// extensions/common/manifest_constants.cc (manifest_errors::kCannotAccessPage): scripting.* into a
+// frame whose URL the extension has no host permission for
+export const CANNOT_ACCESS_PAGE = 'Cannot access contents of the page. Extension manifest must request permission to access the respective host.';
+// extensions/browser/scripting_utils.cc (kInvalidTabIdError): no trailing period, unlike tabs'
+export const scriptingTabNotFound = (tabId: number): string => `No tab with id: ${tabId}`;
+// scripting_utils.cc (kInvalidAllFramesTargetError, kInvalidTargetIdsError)
+export const SCRIPTING_ALL_FRAMES_WITH_IDS = "Cannot specify 'allFrames' if either 'frameIds' or 'documentIds' is specified.";
+export const SCRIPTING_FRAME_AND_DOCUMENT_IDS = "Cannot specify both 'frameIds' and 'documentIds'.";
+// scripting_utils.cc (kInvalidDocumentIdError, kInvalidDocumentIdForTabError, kInvalidFrameIdError)
+export const scriptingInvalidDocumentId = (id: string): string => `Invalid document id ${id}`;
+export const scriptingNoDocumentInTab = (id: string, tabId: number): string => `No document with id ${id} in tab with id ${tabId}`;
+export const scriptingNoFrameInTab = (frameId: number, tabId: number): string => `No frame with id ${frameId} in tab with id ${tabId}`;
+// scripting_utils.cc GetFileResources (kAtLeastOneFileError, kCouldNotLoadFileError, kDuplicateFileSpecifiedError)
+export const SCRIPTING_AT_LEAST_ONE_FILE = 'At least one file must be specified.';
+export const scriptingCouldNotLoadFile = (file: string): string => `Could not load file: '${file}'.`;
+export const scriptingDuplicateFile = (file: string): string => `Duplicate file specified: '${file}'.`;
+// scripting_utils.cc IsScriptIdValid (kEmptyScriptIdError, kReservedScriptIdPrefixError), RemoveScripts (kNonExistentScriptIdError)
+export const SCRIPTING_EMPTY_SCRIPT_ID = "Script's ID must not be empty";
+export const scriptingReservedScriptId = (id: string): string => `Script's ID '${id}' must not start with '_'`;
+export const scriptingNonexistentScriptId = (id: string): string => `Nonexistent script ID '${id}'`;
+// extensions/browser/scripting_utils.h CreateDynamicScriptIds, UpdateScripts
+export const scriptingDuplicateScriptId = (id: string): string => `Duplicate script ID '${id}'`;
+export const scriptingScriptNotRegistered = (id: string): string => `Script with ID '${id}' does not exist or is not fully registered`;
+// extensions/browser/api/scripting/scripting_api.cc (ScriptingExecuteScriptFunction::Run)
+export const SCRIPTING_FUNC_AND_FUNCTION = "Both 'func' and 'function' were specified. Only 'func' should be used.";
+export const SCRIPTING_EXACTLY_ONE_OF_FUNC_AND_FILES = "Exactly one of 'func' and 'files' must be specified";
+export const SCRIPTING_ARGS_WITH_FILES = "'args' may not be used with file injections.";
+// scripting_api.cc (kExactlyOneOfCssAndFilesError, kEmptyMatchesError)
+export const SCRIPTING_EXACTLY_ONE_OF_CSS_AND_FILES = "Exactly one of 'css' and 'files' must be specified.";
+export const scriptingMatchesRequired = (id: string): string => `Script with ID '${id}' must specify 'matches'.`;
+// extensions/common/utils/content_script_utils.cc (errors::kInvalidMatchCount, kInvalidMatch, kInvalidExcludeMatch,
+// kNoJsOrCssFiles as ParseSerializedUserScript words them for a dynamic script; observed in Chromium 156)
+export const scriptingNoMatch = (id: string): string => `Script with ID '${id}' must specify at least one match.`;
+export const scriptingInvalidMatch = (id: string, index: number, error: string): string =>
+  `Script with ID '${id}' has invalid value for matches[${index}]: ${error}`;
+export const scriptingInvalidExcludeMatch = (id: string, index: number, error: string): string =>
+  `Script with ID '${id}' has invalid value for exclude_matches[${index}]: ${error}`;
+export const scriptingNoFiles = (id: string): string => `Script with ID '${id}' must specify at least one js or css file.`;
+// content_script_utils.cc ValidateFileSources (errors::kInvalidCssFile), beside contentScriptJsMissing
+export const contentScriptCssMissing = (path: string): string => `Could not load css '${path}' for script.`;
+// extensions/renderer/bindings/argument_spec.cc (api_errors::kUnserializableValue)
+export const UNSERIALIZABLE_VALUE = 'Value is unserializable.';
+// scripting_api.cc (ScriptingExecuteScriptFunction::Run): an argument base::JSONWriter cannot write (binary)
+export const SCRIPTING_UNSERIALIZABLE_ARGUMENT = 'Unserializable argument passed.';

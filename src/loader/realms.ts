@@ -3,6 +3,7 @@ import type { ScriptContext } from '../core/context.ts';
 import type { Frame } from '../core/frame.ts';
 import type { ExtensionFiles } from './extension-files.ts';
 import { domOf } from './dom.ts';
+import { attachInjectedScripts } from './injected-scripts.ts';
 import { createIsolatedWorldRealm } from './isolated-world.ts';
 import { createServiceWorkerRealm } from './service-worker.ts';
 import { createWindowRealm } from './window-realm.ts';
@@ -27,6 +28,7 @@ export function attachRealms(browser: Browser): void {
   if (loadedExtensions.has(browser)) return;
   loadedExtensions.set(browser, new Map());
   browser.observeContexts((context) => createRealm(browser, context));
+  attachInjectedScripts(browser);
 }
 
 function createRealm(browser: Browser, context: ScriptContext): void {

@@ -1,0 +1,3 @@
+// The value of a file is its last expression's.
+const info = { url: location.href, top: window === window.top };
+({ ...info, contentScriptVariable: typeof contentScriptVariable, pageVariable: typeof pageVariable });

@@ -1,0 +1,1 @@
+var declaredOnly = 1;
