@@ -1,0 +1,2 @@
+var staticVariable = 'static';
+console.log('@sb', 'static script', location.pathname);
