@@ -1,0 +1,42 @@
+/** An alarm with its scheduledTime replaced by its distance from now, in whole seconds. */
+const described = (alarm) => alarm && { ...alarm, scheduledTime: Math.round((alarm.scheduledTime - Date.now()) / 1000) };
+
+(async () => {
+  console.log('@sb', 'members', Object.keys(chrome.alarms));
+  console.log('@sb', 'names', [chrome.alarms.create.name, chrome.alarms.get.name, chrome.alarms.getAll.name, chrome.alarms.clear.name, chrome.alarms.clearAll.name]);
+  console.log('@sb', 'create resolves', String(await chrome.alarms.create('once', { delayInMinutes: 1 })));
+  const once = await chrome.alarms.get('once');
+  console.log('@sb', 'one-time keys', Object.keys(once));
+  console.log('@sb', 'one-time', described(once));
+  console.log('@sb', 'scheduledTime type', typeof once.scheduledTime);
+  await chrome.alarms.create('periodic', { periodInMinutes: 2 });
+  console.log('@sb', 'periodic', described(await chrome.alarms.get('periodic')));
+  await chrome.alarms.create('delayed periodic', { delayInMinutes: 3, periodInMinutes: 5 });
+  console.log('@sb', 'delayed periodic', described(await chrome.alarms.get('delayed periodic')));
+  await chrome.alarms.create('absolute', { when: Date.now() + 120000 });
+  console.log('@sb', 'absolute', described(await chrome.alarms.get('absolute')));
+  await chrome.alarms.create('session', { delayInMinutes: 4, persistAcrossSessions: false });
+  console.log('@sb', 'not persistent', described(await chrome.alarms.get('session')));
+  await chrome.alarms.create({ delayInMinutes: 2 });
+  console.log('@sb', 'unnamed', described(await chrome.alarms.get()));
+  await chrome.alarms.create({ name: 'named inside', delayInMinutes: 2 });
+  console.log('@sb', 'named inside', described(await chrome.alarms.get('named inside')));
+  await chrome.alarms.create('once', { delayInMinutes: 7, periodInMinutes: 9 });
+  console.log('@sb', 'replaced', described(await chrome.alarms.get('once')));
+  console.log('@sb', 'getAll', (await chrome.alarms.getAll()).map((alarm) => alarm.name));
+  console.log('@sb', 'get unknown', String(await chrome.alarms.get('nope')));
+  console.log('@sb', 'clear unknown', await chrome.alarms.clear('nope'));
+  console.log('@sb', 'clear', await chrome.alarms.clear('periodic'));
+  console.log('@sb', 'clear unnamed', await chrome.alarms.clear());
+  console.log('@sb', 'after clear', (await chrome.alarms.getAll()).map((alarm) => alarm.name));
+  await new Promise((resolve) => chrome.alarms.create('callback', { delayInMinutes: 5 }, (...args) => resolve(console.log('@sb', 'create callback', args))));
+  await new Promise((resolve) => chrome.alarms.get('callback', (...args) => resolve(console.log('@sb', 'get callback', args.map(described)))));
+  await new Promise((resolve) => chrome.alarms.get('nope', (...args) => resolve(console.log('@sb', 'get unknown callback', args.length))));
+  await new Promise((resolve) => chrome.alarms.getAll((...args) => resolve(console.log('@sb', 'getAll callback', [args.length, args[0].length]))));
+  await new Promise((resolve) => chrome.alarms.clear('callback', (...args) => resolve(console.log('@sb', 'clear callback', args))));
+  console.log('@sb', 'clearAll', await chrome.alarms.clearAll());
+  console.log('@sb', 'clearAll when empty', await chrome.alarms.clearAll());
+  await new Promise((resolve) => chrome.alarms.clearAll((...args) => resolve(console.log('@sb', 'clearAll callback', args))));
+  console.log('@sb', 'getAll empty', await chrome.alarms.getAll());
+  console.log('@sb', 'done', true);
+})();
