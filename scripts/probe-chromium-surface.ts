@@ -1,6 +1,6 @@
 /**
  * Writes src/api/surface/chromium-156.json: every chrome.* namespace and member that the installed
- * Chromium gives a service worker, an extension page and a content script of an extension that
+ * Chromium gives a service worker, an extension page, an offscreen document and a content script of an extension that
  * holds every permission (scripts/surface-probe). Switchboard names what it lacks of it in the
  * context's console. Run: node --import tsx scripts/probe-chromium-surface.ts
  */
@@ -13,7 +13,7 @@ import { chromiumVersion } from '../src/chromium/executable.ts';
 
 const scenario = loadScenario(fileURLToPath(new URL('surface-probe', import.meta.url)));
 const run = await runScenario(scenario, chromiumEngine);
-const kinds: Record<string, string> = { sw: 'service_worker', page: 'extension_page', cs: 'content_script' };
+const kinds: Record<string, string> = { sw: 'service_worker', page: 'extension_page', cs: 'content_script', offscreen: 'offscreen_document' };
 const surface: Record<string, unknown> = { chromium: chromiumVersion() };
 for (const observation of run.observations) {
   const kind = kinds[observation.label];

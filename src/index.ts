@@ -28,6 +28,8 @@ export { Browser, type BrowserOptions } from './core/browser.ts';
 export type { NativeMessagingOptions } from './native/browser/index.ts';
 export type { NativeHostLauncher, NativeHostEndpoint, NativeHostClient, NativeHostRequest } from './core/native-host.ts';
 export { Extension, type ExtensionInit } from './core/extension.ts';
+/** A user's click on an extension's toolbar action: its popup opens, or action.onClicked fires. */
+export { clickAction } from './platform/action.ts';
 export { Tab, type TabInfo, type TabInit } from './core/tab.ts';
 export { Frame, type FrameInit } from './core/frame.ts';
 export { Document, type DocumentLifecycle } from './core/document.ts';

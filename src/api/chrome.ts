@@ -1,4 +1,5 @@
 import type { ContextBindings, ScriptContext } from '../core/context.ts';
+import { createAction } from './action.ts';
 import { createAlarms } from './alarms.ts';
 import { ContextMessaging } from './messaging.ts';
 import { EXTENSION_CONTEXTS, PRIVILEGED, createExtensionChrome, lazyProperty, meets, type NamespaceDefinition } from './namespaces.ts';
@@ -12,6 +13,7 @@ import { createWindowsNamespace } from './windows.ts';
 /** Every namespace Switchboard implements, each with the contexts Chrome gives it to. */
 const NAMESPACES: readonly NamespaceDefinition[] = [
   { name: 'alarms', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'alarms' }), create: (messaging) => createAlarms(messaging) },
+  { name: 'action', available: (context) => meets(context, { contexts: PRIVILEGED, manifestKey: 'action' }), create: (messaging) => createAction(messaging) },
   {
     name: 'runtime',
     available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS }),

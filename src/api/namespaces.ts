@@ -33,16 +33,22 @@ export function meets(context: ScriptContext, requirement: Requirement): boolean
   return true;
 }
 
-type SurfaceKind = 'service_worker' | 'extension_page' | 'content_script';
+/** The kinds of extension context whose chrome.* differ: an offscreen document has little more than runtime. */
+type SurfaceKind = 'service_worker' | 'extension_page' | 'content_script' | 'offscreen_document';
 const SURFACE = surface as unknown as Record<SurfaceKind, Record<string, string[] | string>>;
 
+function surfaceKind(context: ScriptContext): SurfaceKind | undefined {
+  if (context.type === 'web_page') return undefined;
+  return context.tab?.view === 'offscreen_document' ? 'offscreen_document' : context.type;
+}
+
 /**
- * What Chromium 156 has on chrome.* in each kind of context, for an extension with every permission
- * (scripts/probe-chromium-surface.ts): namespace → its members, in Chrome's key order.
+ * What Chromium 156 has on chrome.* in this kind of context, for an extension with every permission
+ * (scripts/probe-chromium-surface.ts): the namespace's members, in Chrome's key order.
  */
-export function chromiumMembers(type: ContextType, namespace: string): readonly string[] | undefined {
-  if (type === 'web_page') return undefined;
-  const members = SURFACE[type][namespace];
+export function chromiumMembers(context: ScriptContext, namespace: string): readonly string[] | undefined {
+  const kind = surfaceKind(context);
+  const members = kind === undefined ? undefined : SURFACE[kind][namespace];
   return Array.isArray(members) ? members.map((member) => member.slice(0, member.indexOf(':'))) : undefined;
 }
 
@@ -51,6 +57,7 @@ const ALWAYS: Readonly<Record<SurfaceKind, readonly string[]>> = {
   service_worker: ['dom', 'extension', 'i18n', 'management', 'permissions', 'runtime', 'tabs', 'windows'],
   extension_page: ['dom', 'extension', 'i18n', 'management', 'permissions', 'runtime', 'tabs', 'windows'],
   content_script: ['dom', 'extension', 'i18n', 'runtime'],
+  offscreen_document: ['runtime'],
 };
 
 /** Namespaces that follow from a manifest key, not a permission. */
@@ -59,8 +66,9 @@ const BY_MANIFEST_KEY: Readonly<Record<string, string>> = { action: 'action', co
 /** Whether Chrome would give `context` the namespace `name` (for the ones Switchboard lacks). */
 function chromeHas(context: ScriptContext, name: string): boolean {
   const extension = context.extension;
-  if (!extension || context.type === 'web_page' || chromiumMembers(context.type, name) === undefined) return false;
-  if (ALWAYS[context.type].includes(name)) return true;
+  const kind = surfaceKind(context);
+  if (!extension || kind === undefined || chromiumMembers(context, name) === undefined) return false;
+  if (ALWAYS[kind].includes(name)) return true;
   const key = BY_MANIFEST_KEY[name];
   if (key !== undefined) return context.type !== 'content_script' && key in extension.manifest;
   const permissions = extension.parsed.permissions;
@@ -86,9 +94,13 @@ const MEMBER_PERMISSIONS: Readonly<Record<string, string>> = {
 export function createExtensionChrome(messaging: ContextMessaging, definitions: readonly NamespaceDefinition[]): Record<string, unknown> {
   const { context } = messaging;
   const chrome: Record<string, unknown> = {};
-  const implemented = new Map(definitions.filter((definition) => definition.available(context)).map((d) => [d.name, d]));
+  // Whatever Chrome's bindings give the context, and never what they do not (an offscreen document has no tabs).
+  const implemented = new Map(
+    definitions.filter((definition) => definition.available(context) && chromiumMembers(context, definition.name)).map((d) => [d.name, d]),
+  );
   const names = new Set(implemented.keys());
-  const probed = context.type === 'web_page' ? {} : SURFACE[context.type];
+  const kind = surfaceKind(context);
+  const probed = kind === undefined ? {} : SURFACE[kind];
   for (const name of Object.keys(probed)) if (!names.has(name) && chromeHas(context, name)) names.add(name);
   const warned = new Set<string>();
   const warn = (path: string): undefined => {
@@ -105,14 +117,16 @@ export function createExtensionChrome(messaging: ContextMessaging, definitions: 
   return chrome;
 }
 
-/** A namespace with Chrome's key order, and a warning getter for each member Chrome has that it lacks. */
+/**
+ * A namespace with Chrome's members in Chrome's key order: a warning getter for each one it lacks,
+ * and none that Chrome does not give this kind of context (lastError comes and goes later).
+ */
 function completed(namespace: object, name: string, context: ScriptContext, warn: (path: string) => undefined): object {
-  const members = chromiumMembers(context.type, name);
+  const members = chromiumMembers(context, name);
   if (!members) return namespace;
   const permissions = context.extension?.parsed.permissions;
   const target = namespace as Record<string, unknown>;
   const own = Object.getOwnPropertyDescriptors(namespace);
-  // Chrome's members first, in its order; then whatever else the namespace has (lastError...).
   for (const key of Object.keys(own)) delete target[key];
   for (const member of members) {
     const descriptor = own[member];
@@ -124,7 +138,6 @@ function completed(namespace: object, name: string, context: ScriptContext, warn
     if (permission !== undefined && !permissions?.has(permission)) continue;
     Object.defineProperty(target, member, { get: () => warn(`chrome.${name}.${member}`), enumerable: true, configurable: true });
   }
-  for (const [key, descriptor] of Object.entries(own)) if (!members.includes(key)) Object.defineProperty(target, key, descriptor);
   return namespace;
 }
 

@@ -86,9 +86,13 @@ export function callerTab(context: ScriptContext): Tab | undefined {
   return tab && !tab.closed && context.browser.tabs.get(tab.id) === tab ? tab : undefined;
 }
 
-/** The "current window": the caller's tab's window, else the last focused one (a service worker). */
+/**
+ * The "current window": the caller's tab's window, or the window a popup or side panel is shown in,
+ * else the last focused one (a service worker).
+ */
 export function currentWindowOf(context: ScriptContext): Window | undefined {
-  return callerTab(context)?.window ?? context.browser.lastFocusedWindow;
+  const view = context.tab?.view !== undefined && !context.tab.window.closed ? context.tab.window : undefined;
+  return callerTab(context)?.window ?? view ?? context.browser.lastFocusedWindow;
 }
 
 export function requireTab(browser: Browser, tabId: number): Tab {

@@ -9,12 +9,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 import { QUIET_MS, type Driver, type Engine } from '../conformance/engine.ts';
 import { writeNativeHostManifests } from '../conformance/native-hosts.ts';
 import type { Scenario } from '../conformance/scenario.ts';
-import { CONSOLE_ERROR_LABEL, REPORT_MARKER, bindingsConsoleError, type Observation } from '../conformance/trace.ts';
+import { CONSOLE_ERROR_LABEL, REPORT_MARKER, VIEW_SOURCES, bindingsConsoleError, type Observation } from '../conformance/trace.ts';
 import { chromiumExecutable } from './executable.ts';
+import { ExtensionViewConsoles, type ViewKind } from './extension-views.ts';
 import { startSiteServer } from './site-server.ts';
 
 /** Flags that keep Chromium quiet on a machine with no network. */
@@ -27,6 +28,12 @@ const QUIET_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+const VIEW_SOURCE_OF: Readonly<Record<ViewKind, string>> = {
+  POPUP: VIEW_SOURCES.popup,
+  SIDE_PANEL: VIEW_SOURCES.side_panel,
+  OFFSCREEN_DOCUMENT: VIEW_SOURCES.offscreen_document,
+};
 
 export interface ChromiumEngineOptions {
   /**
@@ -69,6 +76,7 @@ export function createChromiumEngine(options: ChromiumEngineOptions = {}): Engin
         rmSync(profile, { recursive: true, force: true });
       });
       try {
+        await driver.watchViews();
         await driver.loadExtensions(scenario.extensions);
       } catch (error) {
         await driver.dispose();
@@ -85,9 +93,15 @@ class ChromiumDriver implements Driver {
   readonly quietMs = QUIET_MS;
   readonly #pages = new Map<number, Page>();
   readonly #tabOf = new Map<Page, number>();
+  #opening = false;
+  #browserSession: CDPSession | undefined;
   readonly #extensionDirs = new Map<string, string>();
   /** Reports are read asynchronously (their values live in the page); one chain per source keeps their order. */
   readonly #chains = new Map<string, Promise<void>>();
+
+  /** Tabs the extensions opened (tabs.create, openOptionsPage...), numbered in the order they opened. */
+  #newTabs = 0;
+  #views: ExtensionViewConsoles | undefined;
 
   constructor(
     private readonly context: BrowserContext,
@@ -95,6 +109,42 @@ class ChromiumDriver implements Driver {
   ) {
     context.on('serviceworker', (worker) => this.watchWorker(worker));
     for (const worker of context.serviceWorkers()) this.watchWorker(worker);
+    context.on('page', (page) => {
+      // Pages the harness opens are numbered by openTab; the rest were opened by an extension.
+      if (this.#opening) return;
+      const source = `new tab ${++this.#newTabs}`;
+      this.#tabOf.set(page, -this.#newTabs);
+      page.on('console', (message) => {
+        if (message.worker() === null) this.record(source, message);
+      });
+    });
+  }
+
+  /** Reads popups', side panels' and offscreen documents' consoles through the browser's CDP session. */
+  async watchViews(): Promise<void> {
+    const browser = this.context.browser();
+    if (!browser) return;
+    const session = await browser.newBrowserCDPSession();
+    const workerOf = (id: string): Worker | undefined => this.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`));
+    this.#views = new ExtensionViewConsoles(session, workerOf, (call) => {
+      const name = [...this.extensionIds].find(([, extensionId]) => extensionId === call.extensionId)?.[0] ?? call.extensionId;
+      this.recordValues(`${VIEW_SOURCE_OF[call.kind]} ${name}`, call.args);
+    });
+    this.#browserSession = session;
+    await this.#views.start();
+  }
+
+  async clickAction(name: string, tab: number): Promise<void> {
+    const id = this.extensionIds.get(name);
+    const page = this.page(tab);
+    const session = this.#browserSession ?? (await this.context.browser()!.newBrowserCDPSession());
+    // Extensions.triggerAction wants the tab's own target, which only its URL and strip order tie to the page.
+    const { targetInfos } = (await session.send('Target.getTargets', { filter: [{}] } as never)) as unknown as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const tabs = targetInfos.filter((target) => target.type === 'tab' && target.url === page.url());
+    const samePages = this.context.pages().filter((other) => other.url() === page.url());
+    const target = tabs[Math.max(0, samePages.indexOf(page))] ?? tabs[0];
+    if (!target) throw new Error(`no tab target for tab ${tab}`);
+    await session.send('Extensions.triggerAction' as never, { id, targetId: target.targetId } as never);
   }
 
   async loadExtensions(extensions: ReadonlyMap<string, string>): Promise<void> {
@@ -110,7 +160,8 @@ class ChromiumDriver implements Driver {
   }
 
   async openTab(url: string, tab: number): Promise<void> {
-    const page = await this.context.newPage();
+    this.#opening = true;
+    const page = await this.context.newPage().finally(() => (this.#opening = false));
     // The blank tab a persistent context starts with would shift every tab's index; the scenario's tabs are the only ones.
     for (const other of this.context.pages()) if (other !== page && !this.#tabOf.has(other)) await other.close();
     this.#pages.set(tab, page);
@@ -178,6 +229,13 @@ class ChromiumDriver implements Driver {
       const name = [...this.extensionIds].find(([, extensionId]) => extensionId === id)?.[0] ?? id;
       this.record(`service worker ${name}`, message);
     });
+  }
+
+  /** A view's console call (its arguments already read as JSON text), recorded as record() does. */
+  private recordValues(source: string, args: readonly (string | undefined)[]): void {
+    if (args.length < 2 || args[0] !== JSON.stringify(REPORT_MARKER)) return;
+    const push = (): void => void this.observations.push({ source, label: args[1] === undefined ? '?' : (JSON.parse(args[1]) as string), json: args.length > 2 ? args[2] : undefined });
+    this.#chains.set(source, (this.#chains.get(source) ?? Promise.resolve()).then(push, push));
   }
 
   private record(source: string, message: ConsoleMessage): void {

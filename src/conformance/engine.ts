@@ -19,6 +19,8 @@ export interface Driver {
   forward(tab: number): Promise<void>;
   close(tab: number): Promise<void>;
   reloadExtension(name: string): Promise<void>;
+  /** A user's click on the extension's toolbar action, over that tab. */
+  clickAction(name: string, tab: number): Promise<void>;
   /** Resolves when whatever is in flight inside the engine has settled (messages, tasks). */
   settle(): Promise<void>;
   dispose(): Promise<void>;
@@ -91,6 +93,7 @@ async function runStep(driver: Driver, step: Step, opened: number): Promise<numb
   else if ('forward' in step) await driver.forward(tab(step.forward));
   else if ('close' in step) await driver.close(tab(step.close));
   else if ('reloadExtension' in step) await driver.reloadExtension(step.reloadExtension);
+  else if ('clickAction' in step) await driver.clickAction(step.clickAction, tab(step.tab));
   else if ('wait' in step) {
     if (step.wait === 'quiet') await waitForQuiet(driver);
     else await sleep(step.wait);

@@ -17,6 +17,8 @@ export type Step =
   | { readonly forward: number | 'last' }
   | { readonly close: number | 'last' }
   | { readonly reloadExtension: string }
+  /** Clicks an extension's toolbar action over a tab (default: the last one opened): its popup opens, or action.onClicked fires. */
+  | { readonly clickAction: string; readonly tab?: number | 'last' }
   /** "quiet": until nothing has been observed for a while; a number: that many milliseconds. */
   | { readonly wait: 'quiet' | number }
   /** Until `count` (default 1) observations with this label have been made. */
@@ -45,7 +47,7 @@ export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
 }
 
-const STEP_KINDS = ['open', 'navigate', 'reload', 'back', 'forward', 'close', 'reloadExtension', 'wait', 'waitFor'] as const;
+const STEP_KINDS = ['open', 'navigate', 'reload', 'back', 'forward', 'close', 'reloadExtension', 'clickAction', 'wait', 'waitFor'] as const;
 
 /** Reads and checks `<dir>/scenario.json`. Every problem is reported with the file and the place. */
 export function loadScenario(dir: string): Scenario {
@@ -153,6 +155,10 @@ function checkStep(
       break;
     case 'reloadExtension':
       if (typeof arg !== 'string' || !extensions.has(arg)) fail(where, `"reloadExtension" takes an extension name`);
+      break;
+    case 'clickAction':
+      if (typeof arg !== 'string' || !extensions.has(arg)) fail(where, `"clickAction" takes an extension name`);
+      if (step.tab !== undefined && !tabRef(step.tab)) fail(where, '"tab" is a tab number or "last"');
       break;
     case 'wait':
       if (arg !== 'quiet' && !(typeof arg === 'number' && arg >= 0 && arg <= 10_000)) {

@@ -16,6 +16,8 @@ import { attachDom, loadUnpacked, type BrowserDom } from '../loader/index.ts';
 import { SiteFolders, pageFrames, pageTitle } from '../loader/sites.ts';
 import { QUIET_MS, type Driver, type Engine } from './engine.ts';
 import { writeNativeHostManifests } from './native-hosts.ts';
+import { clickAction } from '../platform/action.ts';
+import { VIEW_SOURCES } from './trace.ts';
 import type { Scenario } from './scenario.ts';
 import { CONSOLE_ERROR_LABEL, REPORT_MARKER, bindingsConsoleError, type Observation } from './trace.ts';
 
@@ -37,6 +39,8 @@ class SwitchboardDriver implements Driver {
   readonly #extensions = new Map<string, Extension>();
   readonly #tabs = new Map<number, Tab>();
   readonly #numberOf = new Map<Tab, number>();
+  /** Tabs the extensions opened (tabs.create, openOptionsPage...), numbered in the order they opened. */
+  readonly #newTabs = new Map<Tab, number>();
   #opening: number | undefined;
   #loading: string | undefined;
 
@@ -50,6 +54,9 @@ class SwitchboardDriver implements Driver {
       onConsole: (context, message) => this.record(context, message),
       // Looked up as the Chromium engine's are: its user-level folder, then Chromium's system folder.
       nativeMessaging: { brand: 'chromium', userDataDir: this.#userDataDir, stderr: 'ignore' },
+    });
+    this.#browser.observeTabStrip((event) => {
+      if (event.type === 'tabCreated' && this.#opening === undefined) this.#newTabs.set(event.tab, this.#newTabs.size + 1);
     });
     const sites = new SiteFolders(scenario.sites);
     this.#dom = attachDom(this.#browser, { pages: (url) => sites.page(url) });
@@ -105,6 +112,10 @@ class SwitchboardDriver implements Driver {
     this.#extensions.get(name)!.reload();
   }
 
+  async clickAction(name: string, tab: number): Promise<void> {
+    clickAction(this.#extensions.get(name)!, this.tab(tab));
+  }
+
   settle(): Promise<void> {
     return this.#browser.idle();
   }
@@ -144,7 +155,14 @@ class SwitchboardDriver implements Driver {
       return `service worker ${name ?? context.extension?.id ?? '?'}`;
     }
     const tab = context.tab;
+    if (tab?.view) return `${VIEW_SOURCES[tab.view]} ${this.nameOf(context.extension)}`;
     if (tab && !this.#numberOf.has(tab) && this.#opening !== undefined) this.#numberOf.set(tab, this.#opening);
+    const opened = tab && this.#newTabs.get(tab);
+    if (opened !== undefined) return `new tab ${opened}`;
     return `tab ${tab ? (this.#numberOf.get(tab) ?? '?') : '?'}`;
+  }
+
+  private nameOf(extension: Extension | undefined): string {
+    return [...this.#extensions].find(([, candidate]) => candidate === extension)?.[0] ?? extension?.id ?? '?';
   }
 }

@@ -36,6 +36,9 @@ export function bindingsConsoleError(text: string): string | undefined {
   return BINDINGS_ERROR_PREFIXES.some((prefix) => line.startsWith(prefix)) ? line : undefined;
 }
 
+/** A view's source in a trace: "popup main", "side panel main", "offscreen document main". */
+export const VIEW_SOURCES = { popup: 'popup', side_panel: 'side panel', offscreen_document: 'offscreen document' } as const;
+
 export interface Observation {
   readonly source: string;
   readonly label: string;

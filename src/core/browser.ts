@@ -6,7 +6,7 @@ import { Extension, type ExtensionInit } from './extension.ts';
 import type { ContentScriptEntry } from './manifest/content-scripts.ts';
 import { MessageService, type ContextGone, type TabTarget } from './message-service.ts';
 import type { NativeHostLauncher } from './native-host.ts';
-import { Tab, type TabInfo, type TabInit, type TabProperty } from './tab.ts';
+import { Tab, type TabInfo, type TabInit, type TabProperty, type ViewType } from './tab.ts';
 import { TaskQueue } from './task-queue.ts';
 import { FIRST_WINDOW_BOUNDS, Window, type TabStripEvent, type WindowBounds, type WindowInit, type WindowState } from './window.ts';
 import { DEFAULT_CHROME_VERSION, featuresOf, type BehaviourFeatures } from './version.ts';
@@ -61,6 +61,8 @@ export class Browser {
   readonly tabs = new Map<number, Tab>();
   /** The open windows, in the order they opened. Window and tab ids share one counter, as Chrome's SessionIDs do. */
   readonly windows = new Map<number, Window>();
+  /** Popups, side panels and offscreen documents: extension pages outside any tab strip. */
+  readonly views = new Set<Tab>();
   #nextSessionId = 1;
   #focusedWindow: Window | undefined;
   #lastFocusedWindow: Window | undefined;
@@ -114,6 +116,14 @@ export class Browser {
     // ADD_INHERIT_OPENER; observed in Chromium 156); naming openerTabId, even as undefined, decides it.
     const inherited = 'openerTabId' in init || init.active === false ? init.openerTabId : window.activeTab?.id;
     return new Tab(this, this.#nextSessionId++, { ...init, window, openerTabId: inherited });
+  }
+
+  /**
+   * Opens an extension page in a view outside the tab strip (a popup over `window`, a side panel, an
+   * offscreen document): it is no tab, but its page is one of the extension's contexts.
+   */
+  openView(url: string, view: ViewType, window: Window = this.currentWindow()): Tab {
+    return new Tab(this, this.#nextSessionId++, { url, view, window });
   }
 
   /** The id of the current window (compatibility: the browser once had one window). */
@@ -246,7 +256,7 @@ export class Browser {
 
   /** Closes every tab and unloads every extension. */
   close(): void {
-    for (const tab of [...this.tabs.values()]) tab.close();
+    for (const tab of [...this.tabs.values(), ...this.views]) tab.close();
     for (const extension of [...this.extensions.values()]) extension.uninstall();
   }
 
@@ -322,6 +332,16 @@ export class Browser {
   }
 
   /** A tab was created with its navigation pending; it becomes active if asked (or if its window has none). */
+  /** A view outside the tab strip opened: no tab events, no tab id anyone sees. */
+  viewCreated(view: Tab): TabInfo {
+    this.views.add(view);
+    return view.info();
+  }
+
+  viewClosed(view: Tab): void {
+    this.views.delete(view);
+  }
+
   tabCreated(tab: Tab, activate: boolean): TabInfo {
     this.tabs.set(tab.id, tab);
     // onCreated already reports the tab active; onActivated and onHighlighted follow it (observed in Chromium 156).
@@ -337,6 +357,7 @@ export class Browser {
   }
 
   tabUpdated(tab: Tab, changed: readonly TabProperty[]): void {
+    if (tab.view) return;
     this.notifyTabStrip({ type: 'tabUpdated', tab, changed, info: tab.info() });
   }
 

@@ -291,6 +291,14 @@ export const alarmBelowMinimum = (what: 'delay' | 'period', seconds: number, nam
 // extensions/renderer/bindings/api_invocation_errors.cc kNumberIsNaNOrInfinity (observed in Chromium 156).
 export const NUMBER_NAN_OR_INFINITY = 'Value must not be NaN or Infinity.';
 
+// chrome/browser/extensions/api/extension_action/extension_action_api.cc
+export const ACTION_INVALID_COLOR = 'The color specification could not be parsed.';
+export const ACTION_INVALID_POPUP = 'The specified popup path is invalid. Ensure it is a path to a file in this extension.';
+export const ACTION_NO_POPUP = 'Extension does not have a popup on the active tab.';
+export const ACTION_ICON_MISSING_PROPERTY = 'Either the path or imageData property must be specified.';
+// extension_action_api.cc ExtensionActionSetIconFunction: the icon file could not be loaded (observed in Chromium 156)
+export const actionIconFailed = (path: string): string => `Failed to set icon '${path}': Failed to fetch`;
+
 // extensions/common/manifest_constants.cc (manifest_errors::kCannotAccessPage): scripting.* into a
 // frame whose URL the extension has no host permission for
 export const CANNOT_ACCESS_PAGE = 'Cannot access contents of the page. Extension manifest must request permission to access the respective host.';

@@ -15,6 +15,8 @@ export interface ExtensionInit {
    * `content_scripts[].js`, and extension pages by their HTML path. Each runs in its own context.
    */
   readonly scripts?: Readonly<Record<string, ContextScript>>;
+  /** Whether the extension has a file at `path` (an unpacked folder's files); by default, its scripts' paths. */
+  readonly hasFile?: (path: string) => boolean;
 }
 
 /** An installed extension: its manifest, its service worker, and the pages it has open. */
@@ -29,6 +31,7 @@ export class Extension {
   readonly dynamicId = randomUUID();
   #enabled = false;
   #wasEnabled = false;
+  readonly #hasFile: (path: string) => boolean;
   #installed = true;
   #serviceWorker: ScriptContext | undefined;
   #serviceWorkerStarted: Promise<void> = Promise.resolve();
@@ -40,6 +43,7 @@ export class Extension {
     this.manifest = init.manifest;
     this.parsed = parseManifest(init.manifest);
     this.scripts = init.scripts ?? {};
+    this.#hasFile = init.hasFile ?? ((path) => Object.hasOwn(this.scripts, path));
     this.id = resolveId(init);
   }
 
@@ -64,6 +68,11 @@ export class Extension {
   /** Resolves once the service worker's script has run (an ES module worker evaluates asynchronously). */
   get serviceWorkerStarted(): Promise<void> {
     return this.#serviceWorkerStarted;
+  }
+
+  /** Whether the extension has a file at `path`, relative to its root ("icons/16.png"). */
+  hasFile(path: string): boolean {
+    return this.#hasFile(path.replace(/^\/+/, ''));
   }
 
   /** chrome.runtime.getURL: the extension's origin plus `path`. */

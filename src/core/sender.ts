@@ -37,8 +37,9 @@ export function buildSender(source: ScriptContext, target: ChannelTarget, receiv
   } else if (target === 'tab' && source.extension) {
     sender.origin = `chrome-extension://${source.extension.id}`;
   }
-  // tabs.* channels never describe the sending frame, even an extension page in a tab.
-  if (target === 'extension' && document) {
+  // tabs.* channels never describe the sending frame, even an extension page in a tab; nor does a
+  // popup's or an offscreen document's sender (observed in Chromium 156: id, url and origin only).
+  if (target === 'extension' && document && !document.frame.tab.view) {
     const frame = document.frame;
     sender.frameId = frame.frameId;
     sender.documentId = document.documentId;

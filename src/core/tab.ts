@@ -35,7 +35,15 @@ export interface TabInfo {
   windowId: number;
 }
 
+/**
+ * A view outside the tab strip that hosts an extension page (Chromium's ExtensionHost kinds): it has
+ * a window it belongs to, but no tab id a messaging sender or tabs.query could see.
+ */
+export type ViewType = 'popup' | 'side_panel' | 'offscreen_document';
+
 export interface TabInit extends FrameInit {
+  /** Opens a view outside the tab strip instead of a tab. */
+  readonly view?: ViewType;
   readonly title?: string;
   readonly active?: boolean;
   /** The window to open the tab in; by default the browser's current window. */
@@ -63,6 +71,8 @@ export class Tab {
   readonly mainFrame: Frame;
   /** tabs.Tab as it was when the tab was created, its navigation pending (what tabs.create answers). */
   readonly createdInfo: TabInfo;
+  /** Set for a popup, side panel or offscreen document: not a tab of the tab strip. */
+  readonly view: ViewType | undefined;
   /** The window whose tab strip holds the tab (it changes when the tab moves to another window). */
   window: Window;
   highlighted = false;
@@ -87,12 +97,17 @@ export class Tab {
     init: TabInit & { readonly window: Window },
   ) {
     this.window = init.window;
+    this.view = init.view;
     this.#title = init.title;
     this.openerTabId = init.openerTabId;
     this.#initialUrl = init.url;
     this.#pendingUrl = init.url;
-    this.window.insert(this, init.index);
-    this.createdInfo = browser.tabCreated(this, init.active !== false);
+    if (this.view) {
+      this.createdInfo = browser.viewCreated(this);
+    } else {
+      this.window.insert(this, init.index);
+      this.createdInfo = browser.tabCreated(this, init.active !== false);
+    }
     this.#pendingUrl = undefined;
     this.#committed = true;
     this.mainFrame = new Frame(this, undefined, init);
@@ -222,7 +237,8 @@ export class Tab {
     this.#closed = true;
     this.mainFrame.detach();
     for (const entry of this.#history) this.evict(entry);
-    this.browser.tabClosed(this, options.windowClosing === true);
+    if (this.view) this.browser.viewClosed(this);
+    else this.browser.tabClosed(this, options.windowClosing === true);
   }
 
   /** tabs.Tab as Chrome reports it now (unscrubbed). */

@@ -47,7 +47,12 @@ export function loadUnpacked(browser: Browser, dir: string, options: LoadUnpacke
   dom.serve(files.baseUrl, (url) => files.readUrl(url));
   try {
     return rethrowWithFile(file, () =>
-      browser.installExtension({ manifest: manifest as Manifest, id, scripts: scriptsOf(files, parsed) }),
+      browser.installExtension({
+        manifest: manifest as Manifest,
+        id,
+        scripts: scriptsOf(files, parsed),
+        hasFile: (path) => files.readPath(path) !== undefined,
+      }),
     );
   } catch (error) {
     unregister();

@@ -12,7 +12,7 @@
  * files (chrome-extension://<id>/…, with Chrome's Content-Type), pages of the sites the engine
  * serves (http(s), when the manifest's host_permissions grant the origin; without them only a
  * `no-cors` fetch succeeds, with an opaque response) and data: URLs. Anything else is a network
- * error: a TypeError "Failed to fetch". A site URL the engine has no page for is a network error
+ * error: a TypeError (FETCH_FAILED). A site URL the engine has no page for is a network error
  * too (the engine cannot tell a missing page from a missing site).
  */
 import { readFileSync, statSync } from 'node:fs';

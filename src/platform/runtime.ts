@@ -2,7 +2,7 @@ import { platform, arch } from 'node:process';
 import type { Browser } from '../core/browser.ts';
 import type { ScriptContext } from '../core/context.ts';
 import type { Extension } from '../core/extension.ts';
-import type { Tab } from '../core/tab.ts';
+import type { ViewType } from '../core/tab.ts';
 
 /** runtime.ExtensionContext, as Chrome lists it (keys in Chrome's order: alphabetical). */
 export interface ExtensionContextInfo {
@@ -33,18 +33,17 @@ export interface ContextFilter {
   windowIds?: number[];
 }
 
-/** Views outside the tab strip (a popup, a side panel, an offscreen document), by the Tab that hosts them. */
-const viewTypes = new WeakMap<Tab, ContextTypeName>();
-
-export function setViewType(tab: Tab, type: ContextTypeName): void {
-  viewTypes.set(tab, type);
-}
+const VIEW_CONTEXT_TYPES: Readonly<Record<ViewType, ContextTypeName>> = {
+  popup: 'POPUP',
+  side_panel: 'SIDE_PANEL',
+  offscreen_document: 'OFFSCREEN_DOCUMENT',
+};
 
 /** The kind of view an extension page is in: a tab, or a view outside the tab strip. */
 export function contextTypeOf(context: ScriptContext): ContextTypeName {
   if (context.type === 'service_worker') return 'BACKGROUND';
-  const tab = context.tab;
-  return (tab && viewTypes.get(tab)) ?? 'TAB';
+  const view = context.tab?.view;
+  return view ? VIEW_CONTEXT_TYPES[view] : 'TAB';
 }
 
 /** RuntimeGetContextsFunction (extensions/browser/api/runtime/runtime_api.cc): the service worker, then pages. */
@@ -72,7 +71,7 @@ function describeContext(context: ScriptContext): ExtensionContextInfo {
     return { contextId: context.contextId, contextType: 'BACKGROUND', frameId: -1, incognito: false, tabId: -1, windowId: -1 };
   }
   const tab = document.frame.tab;
-  const inTab = (viewTypes.get(tab) ?? 'TAB') === 'TAB';
+  const inTab = tab.view === undefined;
   return {
     contextId: context.contextId,
     contextType: contextTypeOf(context),
