@@ -103,7 +103,6 @@ export const HOST_REALM_INJECTOR: ScriptInjector = {
   async runCode(context, code) {
     let value: unknown;
     try {
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- injected code runs as code, as in Chrome
       value = (new Function('chrome', 'browser', `return ${code};`) as (chrome: unknown, browser: unknown) => unknown)(context.chrome, context.browserNamespace);
     } catch (error) {
       reportThrown(context, error);
@@ -323,7 +322,8 @@ function sheetsOf(document: Document): InjectedSheet[] {
 function sheetsFor(extension: Extension, injection: CSSInjection, read: boolean): { key: string; css: string }[] {
   const injector = injectorOf(extension.browser);
   if (injection.css !== undefined) return [{ key: `code:${injection.css}`, css: injection.css }];
-  const paths = checkFiles(injection.files ?? [], (path) => injector.readText(extension, path) !== undefined);
+  // Removing needs no file's text: only a valid path (GetFileResources without loading).
+  const paths = checkFiles(injection.files ?? [], (path) => !read || injector.readText(extension, path) !== undefined);
   return paths.map((path) => ({ key: `file:${path}`, css: read ? injector.readText(extension, path) ?? '' : '' }));
 }
 
