@@ -2,6 +2,7 @@ import type { ContextBindings, ScriptContext } from '../core/context.ts';
 import { createAction } from './action.ts';
 import { createAlarms } from './alarms.ts';
 import { ContextMessaging } from './messaging.ts';
+import { createOffscreen } from './offscreen.ts';
 import { EXTENSION_CONTEXTS, PRIVILEGED, createExtensionChrome, lazyProperty, meets, type NamespaceDefinition } from './namespaces.ts';
 import { createScripting } from './scripting.ts';
 import { createRuntime, type PrivilegedRuntime, type Runtime, type WebPageRuntime } from './runtime.ts';
@@ -12,6 +13,7 @@ import { createWindowsNamespace } from './windows.ts';
 
 /** Every namespace Switchboard implements, each with the contexts Chrome gives it to. */
 const NAMESPACES: readonly NamespaceDefinition[] = [
+  { name: 'offscreen', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'offscreen' }), create: (messaging) => createOffscreen(messaging) },
   { name: 'alarms', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'alarms' }), create: (messaging) => createAlarms(messaging) },
   { name: 'action', available: (context) => meets(context, { contexts: PRIVILEGED, manifestKey: 'action' }), create: (messaging) => createAction(messaging) },
   {

@@ -343,3 +343,10 @@ export const contentScriptCssMissing = (path: string): string => `Could not load
 export const UNSERIALIZABLE_VALUE = 'Value is unserializable.';
 // scripting_api.cc (ScriptingExecuteScriptFunction::Run): an argument base::JSONWriter cannot write (binary)
 export const SCRIPTING_UNSERIALIZABLE_ARGUMENT = 'Unserializable argument passed.';
+
+// extensions/browser/api/offscreen/offscreen_api.cc
+export const OFFSCREEN_NO_REASON = 'A `reason` must be provided.';
+export const OFFSCREEN_INVALID_URL = 'Invalid URL.';
+export const OFFSCREEN_PAGE_FAILED = 'Page failed to load.';
+export const OFFSCREEN_ALREADY_EXISTS = 'Only a single offscreen document may be created.';
+export const OFFSCREEN_NONE = 'No current offscreen document.';

@@ -1,0 +1,23 @@
+const log = (label, v) => console.log('@sb', label, v);
+const attempt = async (label, fn) => { try { log(label, ['ok', await fn()]); } catch (e) { log(label, ['err', e.message]); } };
+chrome.runtime.onMessage.addListener((m, s, r) => { log('msg', [m, s]); r('pong'); });
+(async () => {
+  log('reason', chrome.offscreen.Reason);
+  await attempt('has0', () => chrome.offscreen.hasDocument());
+  await attempt('close none', () => chrome.offscreen.closeDocument());
+  await attempt('bad reason', () => chrome.offscreen.createDocument({ url: 'off.html', reasons: ['NOPE'], justification: 'x' }));
+  await attempt('no reasons', () => chrome.offscreen.createDocument({ url: 'off.html', reasons: [], justification: 'x' }));
+  await attempt('no justification', () => chrome.offscreen.createDocument({ url: 'off.html', reasons: ['DOM_PARSER'] }));
+  await attempt('other url', () => chrome.offscreen.createDocument({ url: 'https://a.test/', reasons: ['DOM_PARSER'], justification: 'x' }));
+  await attempt('missing file', () => chrome.offscreen.createDocument({ url: 'nope.html', reasons: ['DOM_PARSER'], justification: 'x' }));
+  await attempt('has1', () => chrome.offscreen.hasDocument());
+  await attempt('close after missing', () => chrome.offscreen.closeDocument());
+  await attempt('create', () => chrome.offscreen.createDocument({ url: '/off.html?x=1#h', reasons: ['DOM_PARSER', 'CLIPBOARD'], justification: 'x' }));
+  await attempt('has2', () => chrome.offscreen.hasDocument());
+  await attempt('second', () => chrome.offscreen.createDocument({ url: 'off.html', reasons: ['DOM_PARSER'], justification: 'x' }));
+  await attempt('send', () => chrome.runtime.sendMessage('ping'));
+  await attempt('close', () => chrome.offscreen.closeDocument());
+  await attempt('has3', () => chrome.offscreen.hasDocument());
+  await attempt('close again', () => chrome.offscreen.closeDocument());
+  log('done', 1);
+})();
