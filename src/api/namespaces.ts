@@ -138,6 +138,8 @@ function completed(namespace: object, name: string, context: ScriptContext, warn
     if (permission !== undefined && !permissions?.has(permission)) continue;
     Object.defineProperty(target, member, { get: () => warn(`chrome.${name}.${member}`), enumerable: true, configurable: true });
   }
+  // runtime.lastError is there only while an error is set (a namespace made inside a failing callback).
+  if (own.lastError) Object.defineProperty(target, 'lastError', own.lastError);
   return namespace;
 }
 

@@ -29,6 +29,11 @@ const QUIET_FLAGS = [
   '--disable-sync',
 ];
 
+/** Chromium's console message types, as Switchboard's console levels name them. */
+const CONSOLE_LEVELS: Readonly<Record<string, string>> = {
+  log: 'log', info: 'log', debug: 'log', trace: 'log', dir: 'log', table: 'log', warning: 'warn', error: 'error', assert: 'error',
+};
+
 const VIEW_SOURCE_OF: Readonly<Record<ViewKind, string>> = {
   POPUP: VIEW_SOURCES.popup,
   SIDE_PANEL: VIEW_SOURCES.side_panel,
@@ -63,18 +68,28 @@ export function createChromiumEngine(options: ChromiumEngineOptions = {}): Engin
           headless: true,
           // Playwright turns extensions and the back/forward cache off by default; Chrome has both.
           ignoreDefaultArgs: ['--disable-extensions', '--disable-back-forward-cache'],
-          args: [...QUIET_FLAGS, '--enable-unsafe-extension-debugging', ...(hosts.length > 0 ? [`--host-rules=${hosts.join(',')}`] : [])],
+          args: [
+            ...QUIET_FLAGS,
+            '--enable-unsafe-extension-debugging',
+            // The https sites' certificate is made for the run (site-server.ts).
+            '--ignore-certificate-errors',
+            ...(hosts.length > 0 ? [`--host-rules=${hosts.join(',')}`] : []),
+          ],
         });
       } catch (error) {
         await sites.close();
         rmSync(profile, { recursive: true, force: true });
         throw error;
       }
-      const driver = new ChromiumDriver(context, async () => {
-        await context.close();
-        await sites.close();
-        rmSync(profile, { recursive: true, force: true });
-      });
+      const driver = new ChromiumDriver(
+        context,
+        async () => {
+          await context.close();
+          await sites.close();
+          rmSync(profile, { recursive: true, force: true });
+        },
+        scenario.console,
+      );
       try {
         await driver.watchViews();
         await driver.loadExtensions(scenario.extensions);
@@ -106,6 +121,7 @@ class ChromiumDriver implements Driver {
   constructor(
     private readonly context: BrowserContext,
     private readonly teardown: () => Promise<void>,
+    private readonly consoleMode: Scenario['console'] = 'reports',
   ) {
     context.on('serviceworker', (worker) => this.watchWorker(worker));
     for (const worker of context.serviceWorkers()) this.watchWorker(worker);
@@ -128,7 +144,7 @@ class ChromiumDriver implements Driver {
     const workerOf = (id: string): Worker | undefined => this.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`));
     this.#views = new ExtensionViewConsoles(session, workerOf, (call) => {
       const name = [...this.extensionIds].find(([, extensionId]) => extensionId === call.extensionId)?.[0] ?? call.extensionId;
-      this.recordValues(`${VIEW_SOURCE_OF[call.kind]} ${name}`, call.args);
+      this.recordValues(`${VIEW_SOURCE_OF[call.kind]} ${name}`, call.type, call.args);
     });
     this.#browserSession = session;
     await this.#views.start();
@@ -207,6 +223,22 @@ class ChromiumDriver implements Driver {
     }
   }
 
+  async evaluate(where: string, expression: string): Promise<string | undefined> {
+    const source = `(async () => JSON.stringify(await (${expression})))()`;
+    const tab = /^tab (\d+)$/.exec(where);
+    if (tab) return (await this.page(Number(tab[1])).evaluate(source)) as string | undefined;
+    const [, kind, name] = /^(service worker|popup|side panel|offscreen document) (.+)$/.exec(where) ?? [];
+    const id = name === undefined ? undefined : this.extensionIds.get(name);
+    if (id === undefined) throw new Error(`there is no ${where} to evaluate in`);
+    if (kind === 'service worker') {
+      const worker = this.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`));
+      if (!worker) throw new Error(`${where} is not running`);
+      return (await worker.evaluate(source)) as string | undefined;
+    }
+    const viewKind = (Object.keys(VIEW_SOURCE_OF) as ViewKind[]).find((k) => VIEW_SOURCE_OF[k] === kind)!;
+    return this.#views?.evaluate(id, viewKind, source);
+  }
+
   async settle(): Promise<void> {
     await Promise.all(this.#chains.values());
   }
@@ -232,8 +264,14 @@ class ChromiumDriver implements Driver {
   }
 
   /** A view's console call (its arguments already read as JSON text), recorded as record() does. */
-  private recordValues(source: string, args: readonly (string | undefined)[]): void {
-    if (args.length < 2 || args[0] !== JSON.stringify(REPORT_MARKER)) return;
+  private recordValues(source: string, type: string, args: readonly (string | undefined)[]): void {
+    if (args.length < 2 || args[0] !== JSON.stringify(REPORT_MARKER)) {
+      if (this.consoleMode === 'all' && args.length > 0) {
+        const push = (): void => void this.observations.push({ source, label: `console.${CONSOLE_LEVELS[type] ?? 'log'}`, json: `[${args.map((v) => v ?? 'null').join(',')}]` });
+        this.#chains.set(source, (this.#chains.get(source) ?? Promise.resolve()).then(push, push));
+      }
+      return;
+    }
     const push = (): void => void this.observations.push({ source, label: args[1] === undefined ? '?' : (JSON.parse(args[1]) as string), json: args.length > 2 ? args[2] : undefined });
     this.#chains.set(source, (this.#chains.get(source) ?? Promise.resolve()).then(push, push));
   }
@@ -246,7 +284,17 @@ class ChromiumDriver implements Driver {
       return;
     }
     const args = message.args();
-    if (args.length < 2 || message.text().split(' ', 1)[0] !== REPORT_MARKER) return;
+    if (args.length < 2 || message.text().split(' ', 1)[0] !== REPORT_MARKER) {
+      if (this.consoleMode === 'all' && args.length > 0) {
+        const level = CONSOLE_LEVELS[message.type()] ?? 'log';
+        const read = async (): Promise<void> => {
+          const values = await Promise.all(args.map((arg) => arg.evaluate((v) => JSON.stringify(v)).catch(() => undefined)));
+          this.observations.push({ source, label: `console.${level}`, json: `[${values.map((v) => v ?? 'null').join(',')}]` });
+        };
+        this.#chains.set(source, (this.#chains.get(source) ?? Promise.resolve()).then(read, read));
+      }
+      return;
+    }
     const read = async (): Promise<void> => {
       const [marker, label, value] = await Promise.all(
         args.slice(0, 3).map((arg) => arg.evaluate((v) => JSON.stringify(v)).catch(() => undefined)),

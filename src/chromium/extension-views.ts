@@ -34,6 +34,8 @@ const VIEW_KINDS: readonly string[] = ['POPUP', 'SIDE_PANEL', 'OFFSCREEN_DOCUMEN
 export class ExtensionViewConsoles {
   readonly #seen = new Set<string>();
   readonly #sessions = new Map<string, ViewSession>();
+  /** The attached views, by extension and kind: the last one of each. */
+  readonly #views = new Map<string, ViewSession>();
 
   constructor(
     private readonly browserSession: CDPSession,
@@ -61,6 +63,14 @@ export class ExtensionViewConsoles {
     return undefined;
   }
 
+  /** Evaluates `expression` (a promise of JSON text) in the extension's view of that kind. */
+  async evaluate(extensionId: string, kind: ViewKind, expression: string): Promise<string | undefined> {
+    const session = this.#views.get(`${extensionId} ${kind}`);
+    if (!session) throw new Error(`no ${kind} of ${extensionId} is open`);
+    const answer = (await session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as { result?: { value?: string } } | undefined;
+    return answer?.result?.value;
+  }
+
   private async consider(target: TargetInfo): Promise<void> {
     const extensionId = /^chrome-extension:\/\/([a-p]{32})\//.exec(target.url)?.[1];
     if (target.type !== 'page' || extensionId === undefined || this.#seen.has(target.targetId)) return;
@@ -70,6 +80,7 @@ export class ExtensionViewConsoles {
     const { sessionId } = (await this.browserSession.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
     const session = new ViewSession(this.browserSession, sessionId, (type, args) => this.onCall({ extensionId, kind, type, args }));
     this.#sessions.set(sessionId, session);
+    this.#views.set(`${extensionId} ${kind}`, session);
     await session.send('Runtime.enable');
   }
 }

@@ -13,6 +13,8 @@ export interface ConformResult {
   readonly identical: boolean;
   readonly differences: readonly string[];
   readonly error?: string;
+  /** The scenario's declared known difference, if any. */
+  readonly knownDifference?: string;
 }
 
 export async function conform(dirs: readonly string[], write: (line: string) => void): Promise<ConformResult[]> {
@@ -26,13 +28,14 @@ export async function conform(dirs: readonly string[], write: (line: string) => 
       const expected = await runScenario(scenario, chromium);
       const actual = await runScenario(scenario, switchboard);
       const differences = compareTraces(expected.trace, actual.trace);
-      result = { name: scenario.name, identical: differences.length === 0, differences };
+      result = { name: scenario.name, identical: differences.length === 0, differences, knownDifference: scenario.knownDifference };
     } catch (error) {
       result = { name: dir, identical: false, differences: [], error: (error as Error).message };
     }
     results.push(result);
     if (result.identical) write(`${result.name}: identical`);
     else if (result.error !== undefined) write(`${result.name}: could not run: ${result.error}`);
+    else if (result.knownDifference !== undefined) write(`${result.name}: differs, as known: ${result.knownDifference}\n  ${result.differences.join('\n  ')}`);
     else write(`${result.name}: differs\n  ${result.differences.join('\n  ')}`);
   }
   const identical = results.filter((r) => r.identical).length;

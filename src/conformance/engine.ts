@@ -21,6 +21,11 @@ export interface Driver {
   reloadExtension(name: string): Promise<void>;
   /** A user's click on the extension's toolbar action, over that tab. */
   clickAction(name: string, tab: number): Promise<void>;
+  /**
+   * Evaluates `expression` in a context named as an evaluate step names it, awaiting a promise;
+   * resolves with its value's JSON text (undefined for none).
+   */
+  evaluate(where: string, expression: string): Promise<string | undefined>;
   /** Resolves when whatever is in flight inside the engine has settled (messages, tasks). */
   settle(): Promise<void>;
   dispose(): Promise<void>;
@@ -52,11 +57,12 @@ const WAIT_FOR_TIMEOUT_MS = 10_000;
 export async function runScenario(scenario: Scenario, engine: Engine): Promise<ScenarioRun> {
   const started = performance.now();
   const driver = await engine.start(scenario);
+  const harness: Observation[] = [];
   try {
     let opened = 0;
     for (const [index, step] of scenario.steps.entries()) {
       try {
-        opened = await runStep(driver, step, opened);
+        opened = await runStep(driver, step, opened, harness, scenario);
       } catch (error) {
         throw new Error(`${scenario.name}: steps[${index}] ${JSON.stringify(step)} failed on ${engine.name}: ${(error as Error).message}`, {
           cause: error,
@@ -64,14 +70,15 @@ export async function runScenario(scenario: Scenario, engine: Engine): Promise<S
       }
     }
     await waitForQuiet(driver);
-    const trace = normalizeTrace(driver.observations, { extensionIds: driver.extensionIds, unordered: scenario.unordered });
-    return { scenario, engine: engine.name, trace, observations: [...driver.observations], milliseconds: performance.now() - started };
+    const observations = [...driver.observations, ...harness];
+    const trace = normalizeTrace(observations, { extensionIds: driver.extensionIds, unordered: scenario.unordered });
+    return { scenario, engine: engine.name, trace, observations, milliseconds: performance.now() - started };
   } finally {
     await driver.dispose();
   }
 }
 
-async function runStep(driver: Driver, step: Step, opened: number): Promise<number> {
+async function runStep(driver: Driver, step: Step, opened: number, harness: Observation[], scenario: Scenario): Promise<number> {
   const url = (u: string): string =>
     resolveStepUrl(u, (name) => {
       const id = driver.extensionIds.get(name);
@@ -94,6 +101,12 @@ async function runStep(driver: Driver, step: Step, opened: number): Promise<numb
   else if ('close' in step) await driver.close(tab(step.close));
   else if ('reloadExtension' in step) await driver.reloadExtension(step.reloadExtension);
   else if ('clickAction' in step) await driver.clickAction(step.clickAction, tab(step.tab));
+  else if ('evaluate' in step) {
+    const where = step.in ?? `service worker ${[...scenario.extensions.keys()][0]}`;
+    await driver.settle();
+    const json = await driver.evaluate(where, step.evaluate);
+    harness.push({ source: 'harness', label: step.label ?? step.evaluate, json });
+  }
   else if ('wait' in step) {
     if (step.wait === 'quiet') await waitForQuiet(driver);
     else await sleep(step.wait);

@@ -19,6 +19,12 @@ export type Step =
   | { readonly reloadExtension: string }
   /** Clicks an extension's toolbar action over a tab (default: the last one opened): its popup opens, or action.onClicked fires. */
   | { readonly clickAction: string; readonly tab?: number | 'last' }
+  /**
+   * Evaluates an expression (awaited if it gives a promise) in a context — "service worker <name>"
+   * (default: the first extension's), "tab <n>", "popup <name>", "side panel <name>" or
+   * "offscreen document <name>" — and records its JSON value as an observation of source "harness".
+   */
+  | { readonly evaluate: string; readonly in?: string; readonly label?: string }
   /** "quiet": until nothing has been observed for a while; a number: that many milliseconds. */
   | { readonly wait: 'quiet' | number }
   /** Until `count` (default 1) observations with this label have been made. */
@@ -41,13 +47,27 @@ export interface Scenario {
    * processes, for instance): they are compared as sorted lists.
    */
   readonly unordered: readonly string[];
+  /**
+   * "reports" (default): only console.log('@sb', label, value) calls are observations. "all": every
+   * console.* call of every context is one too, labelled console.log / console.warn / console.error
+   * with the list of its arguments: for real extensions, which report nothing of their own.
+   */
+  readonly console: 'reports' | 'all';
+  /**
+   * A real extension whose trace still differs, and why in one line (the Chromium behaviour
+   * Switchboard lacks): the suite then requires the difference, so that fixing it updates this.
+   */
+  readonly knownDifference: string | undefined;
 }
+
+/** Where an evaluate step may run. */
+export const EVALUATE_TARGET = /^(service worker|popup|side panel|offscreen document) [a-z][a-z0-9-]*$|^tab [1-9][0-9]*$/;
 
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
 }
 
-const STEP_KINDS = ['open', 'navigate', 'reload', 'back', 'forward', 'close', 'reloadExtension', 'clickAction', 'wait', 'waitFor'] as const;
+const STEP_KINDS = ['open', 'navigate', 'reload', 'back', 'forward', 'close', 'reloadExtension', 'clickAction', 'evaluate', 'wait', 'waitFor'] as const;
 
 /** Reads and checks `<dir>/scenario.json`. Every problem is reported with the file and the place. */
 export function loadScenario(dir: string): Scenario {
@@ -108,6 +128,14 @@ export function loadScenario(dir: string): Scenario {
   if (!Array.isArray(value.steps) || value.steps.length === 0) fail('steps', 'expected a non-empty list of steps');
   const steps = (value.steps as unknown[]).map((step, index) => checkStep(step, `steps[${index}]`, extensions, fail));
 
+  const knownDifference = value.knownDifference;
+  if (knownDifference !== undefined && (typeof knownDifference !== 'string' || knownDifference === '')) {
+    fail('knownDifference', 'expected one line saying which Chromium behaviour Switchboard lacks');
+  }
+
+  const consoleMode = value.console ?? 'reports';
+  if (consoleMode !== 'reports' && consoleMode !== 'all') fail('console', 'expected "reports" or "all"');
+
   const unordered = value.unordered ?? [];
   if (!Array.isArray(unordered) || !unordered.every((s) => typeof s === 'string')) {
     fail('unordered', 'expected a list of source names, e.g. ["tab 1"]');
@@ -122,6 +150,8 @@ export function loadScenario(dir: string): Scenario {
     nativeHosts,
     steps,
     unordered: unordered as string[],
+    console: consoleMode as 'reports' | 'all',
+    knownDifference: knownDifference as string | undefined,
   };
 }
 
@@ -155,6 +185,13 @@ function checkStep(
       break;
     case 'reloadExtension':
       if (typeof arg !== 'string' || !extensions.has(arg)) fail(where, `"reloadExtension" takes an extension name`);
+      break;
+    case 'evaluate':
+      if (typeof arg !== 'string' || arg.trim() === '') fail(where, '"evaluate" takes an expression');
+      if (step.in !== undefined && (typeof step.in !== 'string' || !EVALUATE_TARGET.test(step.in))) {
+        fail(where, '"in" is "service worker <name>", "tab <n>", "popup <name>", "side panel <name>" or "offscreen document <name>"');
+      }
+      if (step.label !== undefined && typeof step.label !== 'string') fail(where, '"label" is a string');
       break;
     case 'clickAction':
       if (typeof arg !== 'string' || !extensions.has(arg)) fail(where, `"clickAction" takes an extension name`);

@@ -12,7 +12,7 @@ import type { Extension } from '../core/extension.ts';
 import type { Tab } from '../core/tab.ts';
 import { isSameDocumentNavigation } from '../core/url.ts';
 import { createBrowser } from '../index.ts';
-import { attachDom, loadUnpacked, type BrowserDom } from '../loader/index.ts';
+import { attachDom, loadUnpacked, realmOfContext, type BrowserDom } from '../loader/index.ts';
 import { SiteFolders, pageFrames, pageTitle } from '../loader/sites.ts';
 import { QUIET_MS, type Driver, type Engine } from './engine.ts';
 import { writeNativeHostManifests } from './native-hosts.ts';
@@ -22,6 +22,17 @@ import type { Scenario } from './scenario.ts';
 import { CONSOLE_ERROR_LABEL, REPORT_MARKER, bindingsConsoleError, type Observation } from './trace.ts';
 
 /** How deep <iframe>s nest before the engine stops following them, as a guard against a page framing itself. */
+
+/** console.* arguments as one JSON list, each as JSON.stringify gives it (null where it gives nothing). */
+function jsonList(args: readonly unknown[]): string {
+  return `[${args.map((arg) => {
+    try {
+      return JSON.stringify(arg) ?? 'null';
+    } catch {
+      return 'null';
+    }
+  }).join(',')}]`;
+}
 
 export const switchboardEngine: Engine = {
   name: 'switchboard',
@@ -116,6 +127,26 @@ class SwitchboardDriver implements Driver {
     clickAction(this.#extensions.get(name)!, this.tab(tab));
   }
 
+  async evaluate(where: string, expression: string): Promise<string | undefined> {
+    const context = this.contextNamed(where);
+    const realm = context && realmOfContext(context);
+    if (!realm) throw new Error(`there is no ${where} to evaluate in`);
+    const value: unknown = await realm.evaluate(`(async () => (${expression}))()`, 'harness');
+    return JSON.stringify(value);
+  }
+
+  /** The context an evaluate step names: "service worker <name>", "tab <n>", "popup <name>"... */
+  private contextNamed(where: string): ScriptContext | undefined {
+    const tab = /^tab (\d+)$/.exec(where);
+    if (tab) return this.tab(Number(tab[1])).mainFrame.document.mainWorld;
+    const [, kind, name] = /^(service worker|popup|side panel|offscreen document) (.+)$/.exec(where) ?? [];
+    const extension = name === undefined ? undefined : this.#extensions.get(name);
+    if (!extension) return undefined;
+    if (kind === 'service worker') return extension.serviceWorker;
+    const view = [...this.#browser.views].find((candidate) => VIEW_SOURCES[candidate.view!] === kind && candidate.mainFrame.document.extension === extension);
+    return view?.mainFrame.document.mainWorld;
+  }
+
   settle(): Promise<void> {
     return this.#browser.idle();
   }
@@ -139,7 +170,12 @@ class SwitchboardDriver implements Driver {
       if (error !== undefined) this.observations.push({ source: this.sourceOf(context), label: CONSOLE_ERROR_LABEL, json: JSON.stringify(error) });
       return;
     }
-    if (args[0] !== REPORT_MARKER || args.length < 2) return;
+    if (args[0] !== REPORT_MARKER || args.length < 2) {
+      if (this.scenario.console === 'all' && args.length > 0) {
+        this.observations.push({ source: this.sourceOf(context), label: `console.${message.level}`, json: jsonList(args) });
+      }
+      return;
+    }
     let json: string | undefined;
     try {
       json = args.length > 2 ? JSON.stringify(args[2]) : undefined;
