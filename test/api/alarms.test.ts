@@ -35,7 +35,7 @@ describe('chrome.alarms', () => {
     const { alarms, fired, tick } = await alarmsFixture();
     await alarms().create('one', { delayInMinutes: 1 });
     await tick(59_999);
-    assert.deepEqual(fired, []);
+    assert.equal(fired.length, 0);
     await tick(1);
     assert.deepEqual(fired.map((f) => [f.name, f.at]), [['one', 60_000]]);
     assert.deepEqual(fired[0]!.alarm, { name: 'one', persistAcrossSessions: true, scheduledTime: START + 60_000 });
@@ -99,7 +99,7 @@ describe('chrome.alarms', () => {
     assert.equal(await alarms().create('a', { delayInMinutes: 5 }), undefined);
     await alarms().create('b', { delayInMinutes: 5 });
     await alarms().create('a', { delayInMinutes: 7, periodInMinutes: 9 });
-    assert.deepEqual((await alarms().getAll()).map((alarm) => alarm.name), ['b', 'a']);
+    assert.deepEqual((await alarms().getAll())!.map((alarm) => alarm.name), ['b', 'a']);
     await tick(5 * 60_000);
     assert.deepEqual(fired.map((f) => f.name), ['b']);
   });
@@ -178,10 +178,10 @@ describe('chrome.alarms', () => {
     await alarms().create('session only', { delayInMinutes: 1, persistAcrossSessions: false });
     extension.disable();
     await tick(60_000);
-    assert.deepEqual(fired, [], 'no alarm fires while the extension is disabled');
+    assert.equal(fired.length, 0, 'no alarm fires while the extension is disabled');
     extension.enable();
     await browser.idle();
-    assert.deepEqual((await alarms().getAll()).map((alarm) => alarm.name), ['kept']);
+    assert.deepEqual((await alarms().getAll())!.map((alarm) => alarm.name), ['kept']);
     await tick(0);
     assert.deepEqual(fired.map((f) => f.name), ['kept'], 'due while disabled, it fires once enabled');
     await alarms().create('gone', { delayInMinutes: 1 });
