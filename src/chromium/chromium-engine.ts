@@ -130,6 +130,7 @@ class ChromiumDriver implements Driver {
       if (this.#opening) return;
       const source = `new tab ${++this.#newTabs}`;
       this.#tabOf.set(page, -this.#newTabs);
+      void this.closeStartingTab(page);
       page.on('console', (message) => {
         if (message.worker() === null) this.record(source, message);
       });
@@ -178,8 +179,7 @@ class ChromiumDriver implements Driver {
   async openTab(url: string, tab: number): Promise<void> {
     this.#opening = true;
     const page = await this.context.newPage().finally(() => (this.#opening = false));
-    // The blank tab a persistent context starts with would shift every tab's index; the scenario's tabs are the only ones.
-    for (const other of this.context.pages()) if (other !== page && !this.#tabOf.has(other)) await other.close();
+    await this.closeStartingTab(page);
     this.#pages.set(tab, page);
     this.#tabOf.set(page, tab);
     page.on('console', (message) => {
@@ -187,6 +187,14 @@ class ChromiumDriver implements Driver {
       if (message.worker() === null) this.record(`tab ${tab}`, message);
     });
     await page.goto(url);
+  }
+
+  /**
+   * The blank tab a persistent context starts with would shift every tab's index: the first tab the
+   * scenario or an extension opens replaces it, so that the scenario's tabs are the only ones.
+   */
+  private async closeStartingTab(opened: Page): Promise<void> {
+    for (const other of this.context.pages()) if (other !== opened && !this.#tabOf.has(other)) await other.close();
   }
 
   async navigate(tab: number, url: string): Promise<void> {
@@ -243,6 +251,12 @@ class ChromiumDriver implements Driver {
     await Promise.all(this.#chains.values());
   }
 
+    const opened = /^new tab (\d+)$/.exec(where);
+    if (opened) {
+      const page = [...this.#tabOf].find(([candidate, number]) => number === -Number(opened[1]) && !candidate.isClosed())?.[0];
+      if (!page) throw new Error(`there is no ${where} open`);
+      return (await page.evaluate(source)) as string | undefined;
+    }
   async dispose(): Promise<void> {
     await this.settle().catch(() => undefined);
     await this.teardown();

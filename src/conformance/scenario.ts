@@ -21,7 +21,8 @@ export type Step =
   | { readonly clickAction: string; readonly tab?: number | 'last' }
   /**
    * Evaluates an expression (awaited if it gives a promise) in a context — "service worker <name>"
-   * (default: the first extension's), "tab <n>", "popup <name>", "side panel <name>" or
+   * (default: the first extension's), "tab <n>", "new tab <n>" (the n-th tab an extension opened),
+   * "popup <name>", "side panel <name>" or
    * "offscreen document <name>" — and records its JSON value as an observation of source "harness".
    */
   | { readonly evaluate: string; readonly in?: string; readonly label?: string }
@@ -61,7 +62,7 @@ export interface Scenario {
 }
 
 /** Where an evaluate step may run. */
-export const EVALUATE_TARGET = /^(service worker|popup|side panel|offscreen document) [a-z][a-z0-9-]*$|^tab [1-9][0-9]*$/;
+export const EVALUATE_TARGET = /^(service worker|popup|side panel|offscreen document) [a-z][a-z0-9-]*$|^(new )?tab [1-9][0-9]*$/;
 
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
@@ -189,7 +190,7 @@ function checkStep(
     case 'evaluate':
       if (typeof arg !== 'string' || arg.trim() === '') fail(where, '"evaluate" takes an expression');
       if (step.in !== undefined && (typeof step.in !== 'string' || !EVALUATE_TARGET.test(step.in))) {
-        fail(where, '"in" is "service worker <name>", "tab <n>", "popup <name>", "side panel <name>" or "offscreen document <name>"');
+        fail(where, '"in" is "service worker <name>", "tab <n>", "new tab <n>", "popup <name>", "side panel <name>" or "offscreen document <name>"');
       }
       if (step.label !== undefined && typeof step.label !== 'string') fail(where, '"label" is a string');
       break;

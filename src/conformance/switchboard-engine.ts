@@ -143,6 +143,11 @@ class SwitchboardDriver implements Driver {
     const extension = name === undefined ? undefined : this.#extensions.get(name);
     if (!extension) return undefined;
     if (kind === 'service worker') return extension.serviceWorker;
+    const opened = /^new tab (\d+)$/.exec(where);
+    if (opened) {
+      const found = [...this.#newTabs].find(([candidate, number]) => number === Number(opened[1]) && !candidate.closed)?.[0];
+      return found?.mainFrame.document.mainWorld;
+    }
     const view = [...this.#browser.views].find((candidate) => VIEW_SOURCES[candidate.view!] === kind && candidate.mainFrame.document.extension === extension);
     return view?.mainFrame.document.mainWorld;
   }

@@ -4,6 +4,7 @@ import type { Browser, DocumentEvent } from '../core/browser.ts';
 import type { Document } from '../core/document.ts';
 import type { Frame } from '../core/frame.ts';
 import { isOfRealm, realmOfContext } from './context-realm.ts';
+import { closeJsdomWindow, fillDomGaps } from './dom-gaps.ts';
 import { attachRealms } from './realms.ts';
 import { runPageScripts } from './page-scripts.ts';
 import { reportUncaught } from './uncaught.ts';
@@ -66,6 +67,7 @@ export class BrowserDom {
       virtualConsole.on('jsdomError', (error) => reportDomError(document, error));
       const jsdom = new JSDOM(this.resolve(document.url) ?? '', { url: document.url, runScripts: 'outside-only', virtualConsole });
       dom = { window: jsdom.window, vmContext: jsdom.getInternalVMContext(), apiNames: apiNamesOf(jsdom.window) };
+      fillDomGaps(jsdom.window, document);
       watchUnloadHandlers(jsdom.window, document);
       watchFrameRemovals(jsdom.window, document);
       this.#documents.set(document, dom);
@@ -93,7 +95,8 @@ export class BrowserDom {
 
   /** Closes a document's window (its timers stop) once the document is gone. */
   documentGone(document: Document): void {
-    this.#documents.get(document)?.window.close();
+    const dom = this.#documents.get(document);
+    if (dom) closeJsdomWindow(dom.window);
     this.#documents.delete(document);
   }
 

@@ -29,6 +29,7 @@ import { defineGlobal, type ContextRealm } from './context-realm.ts';
 import type { ExtensionFiles } from './extension-files.ts';
 import { reportUncaught } from './uncaught.ts';
 import { createCacheStorage, createCacheStore, type CacheStore } from './worker-cache.ts';
+import { installWorkerClients } from './worker-clients.ts';
 import { createWorkerFetch, realmValuesOf, type RealmValues } from './worker-fetch.ts';
 
 /** What an extension keeps across its worker's lives. */
@@ -102,6 +103,7 @@ export function installWorkerGlobals(realm: ContextRealm, context: ScriptContext
     caches: createCacheStorage(storage.caches, web, values, interfaces),
   });
   define(interfaces);
+  installWorkerClients(realm, context, values);
 }
 
 /**

@@ -3,6 +3,7 @@
  * (chrome/browser/extensions/api/messaging/native_messaging_host_manifest.cc). Every refusal carries
  * Chrome's own log text; the extension itself only ever sees NATIVE_HOST_NOT_FOUND.
  */
+import stripJsonComments from 'strip-json-comments';
 import {
   HOST_MANIFEST_INVALID_DESCRIPTION,
   HOST_MANIFEST_INVALID_NAME,
@@ -39,11 +40,15 @@ export function isValidNativeHostName(name: string): boolean {
   return /^[a-z0-9_]+(\.[a-z0-9_]+)*$/.test(name);
 }
 
-/** NativeMessagingHostManifest::Load: the manifest file's text, then Parse. */
+/**
+ * NativeMessagingHostManifest::Load: the manifest file's text, then Parse. Chrome's JSON reader
+ * skips // and /* *\/ comments (the nativeMessaging sample's manifest starts with a licence in
+ * // comments: Chromium 156 runs that host).
+ */
 export function parseNativeHostManifestText(text: string): HostManifestResult {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(stripJsonComments(text));
   } catch (error) {
     // JSONFileValueDeserializer's own message differs; this is JavaScript's, which says where.
     return { ok: false, error: (error as Error).message };
