@@ -30,6 +30,12 @@ export type { NativeHostLauncher, NativeHostEndpoint, NativeHostClient, NativeHo
 export { Extension, type ExtensionInit } from './core/extension.ts';
 /** A user's click on an extension's toolbar action: its popup opens, or action.onClicked fires. */
 export { clickAction } from './platform/action.ts';
+/** A user's click on an extension's context menu item: contextMenus.onClicked fires with Chrome's OnClickData. */
+export { clickContextMenu, type ContextMenuClick } from './platform/context-menus.ts';
+/** A user typing in the omnibox after the extension's keyword, pressing Enter, leaving it. */
+export { typeInOmnibox, enterInOmnibox, cancelOmnibox, deleteOmniboxSuggestion, omniboxSuggestions } from './platform/omnibox.ts';
+/** A user pressing an extension command's shortcut: commands.onCommand fires, or the action is clicked. */
+export { pressCommand } from './platform/commands.ts';
 export { Tab, type TabInfo, type TabInit } from './core/tab.ts';
 export { Frame, type FrameInit } from './core/frame.ts';
 export { Document, type DocumentLifecycle } from './core/document.ts';

@@ -1,10 +1,14 @@
 import type { ContextBindings, ScriptContext } from '../core/context.ts';
 import { createAction } from './action.ts';
 import { createAlarms } from './alarms.ts';
+import { createCommands } from './commands.ts';
+import { createContextMenus } from './context-menus.ts';
 import { ContextMessaging } from './messaging.ts';
 import { createOffscreen } from './offscreen.ts';
+import { createOmnibox } from './omnibox.ts';
 import { EXTENSION_CONTEXTS, PRIVILEGED, createExtensionChrome, lazyProperty, meets, type NamespaceDefinition } from './namespaces.ts';
 import { createScripting } from './scripting.ts';
+import { createSidePanel } from './side-panel.ts';
 import { createRuntime, type PrivilegedRuntime, type Runtime, type WebPageRuntime } from './runtime.ts';
 import { createStorage } from './storage.ts';
 import { createTabsNamespace } from './tabs-api.ts';
@@ -16,6 +20,10 @@ const NAMESPACES: readonly NamespaceDefinition[] = [
   { name: 'offscreen', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'offscreen' }), create: (messaging) => createOffscreen(messaging) },
   { name: 'alarms', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'alarms' }), create: (messaging) => createAlarms(messaging) },
   { name: 'action', available: (context) => meets(context, { contexts: PRIVILEGED, manifestKey: 'action' }), create: (messaging) => createAction(messaging) },
+  { name: 'sidePanel', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'sidePanel' }), create: (messaging) => createSidePanel(messaging) },
+  { name: 'contextMenus', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'contextMenus' }), create: (messaging) => createContextMenus(messaging) },
+  { name: 'omnibox', available: (context) => meets(context, { contexts: PRIVILEGED, manifestKey: 'omnibox' }), create: (messaging) => createOmnibox(messaging) },
+  { name: 'commands', available: (context) => meets(context, { contexts: PRIVILEGED, manifestKey: 'commands' }), create: (messaging) => createCommands(messaging) },
   {
     name: 'runtime',
     available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS }),

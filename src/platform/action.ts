@@ -7,6 +7,7 @@ import type { Browser } from '../core/browser.ts';
 import type { Extension } from '../core/extension.ts';
 import type { Tab } from '../core/tab.ts';
 import { scrubTab } from './tab-access.ts';
+import { dispatchWithUserGesture } from './user-gesture.ts';
 
 /** A colour as Chrome hands it back: [red, green, blue, alpha], each 0–255. */
 export type ColorArray = [number, number, number, number];
@@ -86,6 +87,17 @@ export function observeActionClicks(browser: Browser, observer: (extension: Exte
   return () => observers.delete(observer);
 }
 
+/** What takes a click over before the popup or onClicked (the side panel with openPanelOnActionClick); true if handled. */
+const clickHandlers = new WeakMap<Browser, Set<(extension: Extension, tab: Tab) => boolean>>();
+
+/** Lets `handler` take action clicks over: when it returns true, no popup opens and onClicked is not raised. */
+export function handleActionClicks(browser: Browser, handler: (extension: Extension, tab: Tab) => boolean): () => void {
+  let handlers = clickHandlers.get(browser);
+  if (!handlers) clickHandlers.set(browser, (handlers = new Set()));
+  handlers.add(handler);
+  return () => handlers.delete(handler);
+}
+
 export class ActionError extends Error {
   override readonly name = 'ActionError';
 }
@@ -104,12 +116,14 @@ export function clickAction(extension: Extension, tab?: Tab): void {
   if (!target || target.closed || target.view) throw new ActionError('There is no tab to click the action over');
   if (action.get('enabled', target.id) === false) return;
   for (const observer of clickObservers.get(browser) ?? []) observer(extension, target);
+  for (const handler of clickHandlers.get(browser) ?? []) if (handler(extension, target)) return;
   const popup = action.get('popup', target.id);
   if (popup) {
     openPopup(extension, action, popup, target);
     return;
   }
-  browser.events.dispatchToExtension(extension, 'action.onClicked', [scrubTab(extension, target.info())]);
+  // A click is a user gesture: onClicked's listeners may open the side panel (observed in Chromium 156).
+  dispatchWithUserGesture(extension, 'action.onClicked', [scrubTab(extension, target.info())]);
 }
 
 /** Opens the action's popup over the window of `tab` (closing one already open). */
