@@ -36,6 +36,8 @@ export { clickContextMenu, type ContextMenuClick } from './platform/context-menu
 export { typeInOmnibox, enterInOmnibox, cancelOmnibox, deleteOmniboxSuggestion, omniboxSuggestions } from './platform/omnibox.ts';
 /** A user pressing an extension command's shortcut: commands.onCommand fires, or the action is clicked. */
 export { pressCommand } from './platform/commands.ts';
+export { grantPermissions, type PermissionSet, type PermissionsRequest } from './platform/permissions.ts';
+export type { MessageCatalog, MessageEntry } from './core/message-bundle.ts';
 export { Tab, type TabInfo, type TabInit } from './core/tab.ts';
 export { Frame, type FrameInit } from './core/frame.ts';
 export { Document, type DocumentLifecycle } from './core/document.ts';

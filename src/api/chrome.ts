@@ -1,6 +1,11 @@
 import type { ContextBindings, ScriptContext } from '../core/context.ts';
 import { createAction } from './action.ts';
 import { createAlarms } from './alarms.ts';
+import { createDom } from './dom.ts';
+import { createExtensionNamespace } from './extension.ts';
+import { createI18n } from './i18n.ts';
+import { createManagement } from './management.ts';
+import { createPermissions } from './permissions.ts';
 import { createCommands } from './commands.ts';
 import { createContextMenus } from './context-menus.ts';
 import { ContextMessaging } from './messaging.ts';
@@ -17,6 +22,11 @@ import { createWindowsNamespace } from './windows.ts';
 
 /** Every namespace Switchboard implements, each with the contexts Chrome gives it to. */
 const NAMESPACES: readonly NamespaceDefinition[] = [
+  { name: 'dom', available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS }), create: (messaging) => createDom(messaging) },
+  { name: 'extension', available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS }), create: (messaging) => createExtensionNamespace(messaging) },
+  { name: 'i18n', available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS }), create: (messaging) => createI18n(messaging) },
+  { name: 'management', available: (context) => meets(context, { contexts: PRIVILEGED }), create: (messaging) => createManagement(messaging) },
+  { name: 'permissions', available: (context) => meets(context, { contexts: PRIVILEGED }), create: (messaging) => createPermissions(messaging) },
   { name: 'offscreen', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'offscreen' }), create: (messaging) => createOffscreen(messaging) },
   { name: 'alarms', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'alarms' }), create: (messaging) => createAlarms(messaging) },
   { name: 'action', available: (context) => meets(context, { contexts: PRIVILEGED, manifestKey: 'action' }), create: (messaging) => createAction(messaging) },

@@ -83,6 +83,11 @@ const MEMBER_PERMISSIONS: Readonly<Record<string, string>> = {
   'runtime.connectNative': 'nativeMessaging',
   'runtime.sendNativeMessage': 'nativeMessaging',
   'runtime.onConnectNative': 'nativeMessaging',
+  // _api_features.json: without "management", chrome.management has getSelf, getPermissionWarningsByManifest, uninstallSelf and its enums.
+  ...Object.fromEntries(
+    ['onDisabled', 'onEnabled', 'onUninstalled', 'onInstalled', 'createAppShortcut', 'generateAppForLink', 'get', 'getAll', 'getPermissionWarningsById', 'launchApp', 'setEnabled', 'setLaunchType', 'uninstall']
+      .map((member) => [`management.${member}`, 'management']),
+  ),
 };
 
 /**

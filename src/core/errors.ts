@@ -378,3 +378,33 @@ export const omniboxInvalidXml = (kind: string, message: string, fragment: strin
   `Invalid XML: ${kind}: Entity: line 1: parser error : ${message}\n${fragment}`;
 // V8's TypeError for reading a property of undefined, as omnibox's custom bindings hit it (observed in Chromium 156)
 export const cannotReadPropertiesOf = (value: string, property: string): string => `Cannot read properties of ${value} (reading '${property}')`;
+
+// extensions/common/extension_l10n_util.cc and manifest_constants.cc (errors::kLocalesTreeMissing,
+// kLocalesNoDefaultLocaleSpecified, kLocalesNoDefaultMessages, kLocalesInvalidLocale); observed in Chromium 156
+export const LOCALES_TREE_MISSING = 'Default locale was specified, but _locales subtree is missing.';
+export const LOCALES_NO_DEFAULT_LOCALE = "Localization used, but default_locale wasn't specified in the manifest.";
+export const localeCatalogMissing = (locale: string): string => `Catalog file is missing for locale ${locale}.`;
+export const invalidLocaleFile = (path: string, error: string): string => `Invalid locale file '${path}': ${error}`;
+// extensions/common/message_bundle.cc (ReplaceVariables, GetMessageValue, GetPlaceholders)
+export const variableUsedButNotDefined = (variable: string): string => `Variable ${variable} used but not defined.`;
+export const noMessageElement = (key: string): string => `There is no "message" element for key ${key}.`;
+export const invalidContentElement = (key: string): string => `Invalid "content" element for key ${key}.`;
+
+// extensions/common/permissions/permissions_info / api/permissions/permissions_api_helpers.cc (kUnknownPermissionError,
+// kInvalidOrigin) and permissions_api.cc (kCantRemoveRequiredPermissionsError, kNotInManifestPermissionsError,
+// kUserGestureRequiredError); observed in Chromium 156
+export const unknownPermission = (permission: string): string => `'${permission}' is not a recognized permission.`;
+export const invalidOriginPattern = (origin: string, error: string): string => `Invalid value for origin pattern ${origin}: ${error}`;
+export const PERMISSIONS_CANT_REMOVE_REQUIRED = 'You cannot remove required permissions.';
+export const PERMISSIONS_NOT_IN_MANIFEST = 'Only permissions specified in the manifest may be requested.';
+export const PERMISSIONS_USER_GESTURE_REQUIRED = 'This function must be called during a user gesture';
+// permissions_api.cc (PermissionsAddHostAccessRequestFunction, kTabIdOrDocumentIdRequired, kNoDocumentError)
+export const PERMISSIONS_TAB_OR_DOCUMENT_REQUIRED = "Must specify either 'documentId' or 'tabId'.";
+export const permissionsNoDocument = (documentId: string): string => `No document with ID '${documentId}'.`;
+
+// extensions/browser/api/management/management_api.cc (keys::kNoExtensionError, kExtensionCreateError)
+export const managementNoExtension = (id: string): string => `Failed to find extension with id ${id}.`;
+export const MANAGEMENT_CREATE_ERROR = 'Failed to create extension from manifest.';
+
+// extensions/renderer/bindings/argument_spec.cc (api_errors::TooManyStringCharacters... kStringTooLong)
+export const stringTooLong = (maximum: number, found: number): string => `String must have at most ${maximum} characters; found ${found}.`;

@@ -4,6 +4,8 @@ import { ScriptContext, type ContextScript } from './context.ts';
 import { extensionIdFromKey, generateExtensionId, isValidExtensionId } from './ids.ts';
 import { parseManifest, type Manifest, type ParsedManifest } from './manifest/manifest.ts';
 import { ManifestError } from './manifest/manifest-error.ts';
+import { LOCALES_NO_DEFAULT_LOCALE } from './errors.ts';
+import { UI_LOCALE, buildDictionary, localizeManifest, type MessageCatalog, type MessageDictionary } from './message-bundle.ts';
 import type { Tab } from './tab.ts';
 
 export interface ExtensionInit {
@@ -17,6 +19,11 @@ export interface ExtensionInit {
   readonly scripts?: Readonly<Record<string, ContextScript>>;
   /** Whether the extension has a file at `path` (an unpacked folder's files); by default, its scripts' paths. */
   readonly hasFile?: (path: string) => boolean;
+  /**
+   * The default locale's messages (its `_locales/<default_locale>/messages.json`), for
+   * chrome.i18n.getMessage and the manifest's `__MSG_name__`; the manifest must name `default_locale`.
+   */
+  readonly messages?: MessageCatalog;
 }
 
 /** An installed extension: its manifest, its service worker, and the pages it has open. */
@@ -25,6 +32,8 @@ export class Extension {
   readonly manifest: Manifest;
   readonly parsed: ParsedManifest;
   readonly scripts: Readonly<Record<string, ContextScript>>;
+  /** The default locale's messages by lowercased name, with the reserved @@ messages; empty without locales. */
+  readonly messages: MessageDictionary;
   /** Live extension-page contexts (not in the back/forward cache), in the order they were created. */
   readonly pageContexts = new Set<ScriptContext>();
   /** chrome.runtime.dynamicId: a UUID of the extension's own, unlike its id (observed in Chromium 156). */
@@ -40,8 +49,10 @@ export class Extension {
     readonly browser: Browser,
     init: ExtensionInit,
   ) {
-    this.manifest = init.manifest;
-    this.parsed = parseManifest(init.manifest);
+    this.messages = init.messages === undefined ? new Map() : buildDictionary(init.messages, UI_LOCALE);
+    if (init.messages !== undefined && init.manifest.default_locale === undefined) throw new ManifestError(LOCALES_NO_DEFAULT_LOCALE, 'default_locale');
+    this.manifest = init.messages === undefined ? init.manifest : localizeManifest(init.manifest, this.messages);
+    this.parsed = parseManifest(this.manifest);
     this.scripts = init.scripts ?? {};
     this.#hasFile = init.hasFile ?? ((path) => Object.hasOwn(this.scripts, path));
     this.id = resolveId(init);

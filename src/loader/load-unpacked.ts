@@ -10,6 +10,7 @@ import { contentScript } from './content-scripts.ts';
 import { attachDom, domOf, type PageResolver } from './dom.ts';
 import { backgroundScriptMissing, contentScriptJsMissing } from '../core/errors.ts';
 import { ExtensionFiles } from './extension-files.ts';
+import { readLocaleMessages } from './locales.ts';
 import { manifestFileError, readManifestFile } from './manifest-file.ts';
 import { runPageScripts } from './page-scripts.ts';
 import { registerExtensionFiles } from './realms.ts';
@@ -39,6 +40,7 @@ export function loadUnpacked(browser: Browser, dir: string, options: LoadUnpacke
   const id = idOf(manifest as Manifest, root);
   const files = new ExtensionFiles(root, id ?? 'invalid');
   checkFiles(file, parsed, files);
+  const messages = rethrowWithFile(file, () => readLocaleMessages(root, manifest as Manifest));
 
   let dom = domOf(browser);
   if (!dom) dom = attachDom(browser, { pages: options.pages });
@@ -52,6 +54,7 @@ export function loadUnpacked(browser: Browser, dir: string, options: LoadUnpacke
         id,
         scripts: scriptsOf(files, parsed),
         hasFile: (path) => files.readPath(path) !== undefined,
+        messages,
       }),
     );
   } catch (error) {

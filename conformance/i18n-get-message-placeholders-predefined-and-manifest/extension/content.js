@@ -1,0 +1,1 @@
+reportI18n('content').then(() => console.log('@sb', 'content done', true));

@@ -1,0 +1,1 @@
+reportI18n('page').then(() => console.log('@sb', 'page done', true));

@@ -1,0 +1,2 @@
+importScripts('report.js');
+reportI18n('sw').then(() => console.log('@sb', 'sw done', true));
