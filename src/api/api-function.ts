@@ -1,6 +1,8 @@
+import { errorHandlingResponse } from '../core/errors.ts';
 import type { ContextMessaging } from './messaging.ts';
 import { assertContextValid } from './runtime.ts';
 import type { APISignature } from './signature.ts';
+import { describeThrown } from './thrown.ts';
 
 type Callback = (...args: unknown[]) => void;
 
@@ -29,6 +31,8 @@ export function apiFunction(
 ): (...args: unknown[]) => Promise<unknown> | undefined {
   const fn = (...args: unknown[]) => {
     assertContextValid(messaging);
+    // An extension API call starts a service worker's idle timer again (Chrome 110+).
+    if (messaging.context.type === 'service_worker') messaging.context.extension?.serviceWorkerLifetime.activity();
     const parsed = signature.parse(args, messaging.realm);
     const callback = parsed.pop() as Callback | undefined;
     let answer: Promise<ApiResult>;
@@ -61,9 +65,17 @@ function respond(messaging: ContextMessaging, answer: Promise<ApiResult>, callba
     }));
   };
   if (callback) {
+    // A callback's own exception is the context's to report (api_request_handler.cc), never the browser's.
+    const call = (...args: unknown[]): void => {
+      try {
+        callback(...args);
+      } catch (thrown) {
+        context.log('error', errorHandlingResponse(describeThrown(thrown, true)));
+      }
+    };
     deliver((result) => {
-      if ('error' in result) messaging.lastError.runWith(result.error, () => callback());
-      else callback(...(result.value === undefined ? [] : [messaging.toRealm(result.value)]));
+      if ('error' in result) messaging.lastError.runWith(result.error, () => call());
+      else call(...(result.value === undefined ? [] : [messaging.toRealm(result.value)]));
     });
     return undefined;
   }

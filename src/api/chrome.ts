@@ -1,14 +1,15 @@
 import type { ContextBindings, ScriptContext } from '../core/context.ts';
 import { createAction } from './action.ts';
 import { createAlarms } from './alarms.ts';
+import { createCommands } from './commands.ts';
+import { createContextMenus } from './context-menus.ts';
 import { createDom } from './dom.ts';
 import { createExtensionNamespace } from './extension.ts';
 import { createI18n } from './i18n.ts';
 import { createManagement } from './management.ts';
 import { createPermissions } from './permissions.ts';
-import { createCommands } from './commands.ts';
-import { createContextMenus } from './context-menus.ts';
 import { ContextMessaging } from './messaging.ts';
+import { createTabCapture } from './tab-capture.ts';
 import { createOffscreen } from './offscreen.ts';
 import { createOmnibox } from './omnibox.ts';
 import { EXTENSION_CONTEXTS, PRIVILEGED, createExtensionChrome, lazyProperty, meets, type NamespaceDefinition } from './namespaces.ts';
@@ -22,6 +23,7 @@ import { createWindowsNamespace } from './windows.ts';
 
 /** Every namespace Switchboard implements, each with the contexts Chrome gives it to. */
 const NAMESPACES: readonly NamespaceDefinition[] = [
+  { name: 'tabCapture', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'tabCapture' }), create: (messaging) => createTabCapture(messaging) },
   { name: 'dom', available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS }), create: (messaging) => createDom(messaging) },
   { name: 'extension', available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS }), create: (messaging) => createExtensionNamespace(messaging) },
   { name: 'i18n', available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS }), create: (messaging) => createI18n(messaging) },

@@ -351,34 +351,6 @@ export const OFFSCREEN_PAGE_FAILED = 'Page failed to load.';
 export const OFFSCREEN_ALREADY_EXISTS = 'Only a single offscreen document may be created.';
 export const OFFSCREEN_NONE = 'No current offscreen document.';
 
-// chrome/browser/extensions/api/side_panel/side_panel_api.cc and side_panel_service.cc (observed in Chromium 156)
-export const SIDE_PANEL_USER_GESTURE = '`sidePanel.open()` may only be called in response to a user gesture.';
-export const SIDE_PANEL_TAB_OR_WINDOW = 'At least one of `tabId` and `windowId` must be provided';
-export const SIDE_PANEL_TAB_NOT_IN_WINDOW = 'The specified tab does not belong to the specified window.';
-export const sidePanelNoActivePanel = (kind: 'tabId' | 'windowId', id: number): string => `No active side panel for ${kind}: ${id}`;
-
-// chrome/browser/extensions/api/context_menus/context_menus_api_helpers.cc and context_menus_api.cc (kIdRequiredError)
-export const CONTEXT_MENUS_ID_REQUIRED = 'Extensions using event pages or Service Workers must pass an id parameter to chrome.contextMenus.create';
-export const CONTEXT_MENUS_ONCLICK_DISALLOWED =
-  'Extensions using event pages or Service Workers cannot pass an onclick parameter to chrome.contextMenus.create. Instead, use the chrome.contextMenus.onClicked event.';
-export const CONTEXT_MENUS_CHECKED = 'Only items with type "radio" or "checkbox" can be checked';
-export const CONTEXT_MENUS_PARENTS_MUST_BE_NORMAL = 'Parent items must have type "normal"';
-export const CONTEXT_MENUS_TITLE_NEEDED = 'All menu items except for separators must have a title';
-export const CONTEXT_MENUS_LAUNCHER_NOT_ALLOWED = "Only packaged apps are allowed to use 'launcher' context";
-export const contextMenusDuplicateId = (id: string): string => `Cannot create item with duplicate id ${id}`;
-export const contextMenusCannotFindItem = (id: string | number): string => `Cannot find menu item with id ${id}`;
-// chrome/browser/extensions/menu_manager.cc (PopulateURLPatterns: extension_manifest_errors kInvalidURLPatternError)
-export const contextMenusInvalidUrlPattern = (pattern: string): string => `Invalid url pattern '${pattern}'`;
-// extensions/browser/extension_function.cc (kUnknownErrorDoNotUse): a failure without a message (a parent cycle in update)
-export const UNKNOWN_ERROR = 'Unknown error.';
-
-// chrome/browser/extensions/api/omnibox/omnibox_api.cc: the description's XML, parsed by libxml2 in the data decoder
-// (observed in Chromium 156: the kind of failure, libxml2's message, and the fragment parsed)
-export const omniboxInvalidXml = (kind: string, message: string, fragment: string): string =>
-  `Invalid XML: ${kind}: Entity: line 1: parser error : ${message}\n${fragment}`;
-// V8's TypeError for reading a property of undefined, as omnibox's custom bindings hit it (observed in Chromium 156)
-export const cannotReadPropertiesOf = (value: string, property: string): string => `Cannot read properties of ${value} (reading '${property}')`;
-
 // extensions/common/extension_l10n_util.cc and manifest_constants.cc (errors::kLocalesTreeMissing,
 // kLocalesNoDefaultLocaleSpecified, kLocalesNoDefaultMessages, kLocalesInvalidLocale); observed in Chromium 156
 export const LOCALES_TREE_MISSING = 'Default locale was specified, but _locales subtree is missing.';
@@ -408,3 +380,36 @@ export const MANAGEMENT_CREATE_ERROR = 'Failed to create extension from manifest
 
 // extensions/renderer/bindings/argument_spec.cc (api_errors::TooManyStringCharacters... kStringTooLong)
 export const stringTooLong = (maximum: number, found: number): string => `String must have at most ${maximum} characters; found ${found}.`;
+
+// chrome/browser/extensions/api/side_panel/side_panel_api.cc and side_panel_service.cc (observed in Chromium 156)
+export const SIDE_PANEL_USER_GESTURE = '`sidePanel.open()` may only be called in response to a user gesture.';
+export const SIDE_PANEL_TAB_OR_WINDOW = 'At least one of `tabId` and `windowId` must be provided';
+export const SIDE_PANEL_TAB_NOT_IN_WINDOW = 'The specified tab does not belong to the specified window.';
+export const sidePanelNoActivePanel = (kind: 'tabId' | 'windowId', id: number): string => `No active side panel for ${kind}: ${id}`;
+
+// chrome/browser/extensions/api/context_menus/context_menus_api_helpers.cc and context_menus_api.cc (kIdRequiredError)
+export const CONTEXT_MENUS_ID_REQUIRED = 'Extensions using event pages or Service Workers must pass an id parameter to chrome.contextMenus.create';
+export const CONTEXT_MENUS_ONCLICK_DISALLOWED =
+  'Extensions using event pages or Service Workers cannot pass an onclick parameter to chrome.contextMenus.create. Instead, use the chrome.contextMenus.onClicked event.';
+export const CONTEXT_MENUS_CHECKED = 'Only items with type "radio" or "checkbox" can be checked';
+export const CONTEXT_MENUS_PARENTS_MUST_BE_NORMAL = 'Parent items must have type "normal"';
+export const CONTEXT_MENUS_TITLE_NEEDED = 'All menu items except for separators must have a title';
+export const CONTEXT_MENUS_LAUNCHER_NOT_ALLOWED = "Only packaged apps are allowed to use 'launcher' context";
+export const contextMenusDuplicateId = (id: string): string => `Cannot create item with duplicate id ${id}`;
+export const contextMenusCannotFindItem = (id: string | number): string => `Cannot find menu item with id ${id}`;
+// chrome/browser/extensions/menu_manager.cc (PopulateURLPatterns: extension_manifest_errors kInvalidURLPatternError)
+export const contextMenusInvalidUrlPattern = (pattern: string): string => `Invalid url pattern '${pattern}'`;
+// extensions/browser/extension_function.cc (kUnknownErrorDoNotUse): a failure without a message (a parent cycle in update)
+export const UNKNOWN_ERROR = 'Unknown error.';
+
+// chrome/browser/extensions/api/omnibox/omnibox_api.cc: the description's XML, parsed by libxml2 in the data decoder
+// (observed in Chromium 156: the kind of failure, libxml2's message, and the fragment parsed)
+export const omniboxInvalidXml = (kind: string, message: string, fragment: string): string =>
+  `Invalid XML: ${kind}: Entity: line 1: parser error : ${message}\n${fragment}`;
+// V8's TypeError for reading a property of undefined, as omnibox's custom bindings hit it (observed in Chromium 156)
+export const cannotReadPropertiesOf = (value: string, property: string): string => `Cannot read properties of ${value} (reading '${property}')`;
+
+// chrome/browser/extensions/api/tab_capture/tab_capture_api.cc (kGrantError, kInvalidTabIdError)
+export const TAB_CAPTURE_NOT_INVOKED =
+  'Extension has not been invoked for the current page (see activeTab permission). Chrome pages cannot be captured.';
+export const TAB_CAPTURE_INVALID_TAB = 'Invalid tab specified.';

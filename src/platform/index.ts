@@ -6,6 +6,7 @@
 import type { Browser } from '../core/browser.ts';
 import { attachAlarms } from './alarms.ts';
 import { attachRuntimeEvents } from './runtime.ts';
+import { attachTabCapture } from './tab-capture.ts';
 
 const attached = new WeakSet<Browser>();
 
@@ -15,4 +16,5 @@ export function attachPlatform(browser: Browser): void {
   attached.add(browser);
   attachRuntimeEvents(browser);
   attachAlarms(browser);
+  attachTabCapture(browser);
 }
