@@ -231,6 +231,22 @@ class ChromiumDriver implements Driver {
     }
   }
 
+  /**
+   * Closes the worker's DevTools target (Target.closeTarget stops a service worker, as
+   * chrome://serviceworker-internals' Stop does; ServiceWorker.stopWorker needs a page session).
+   * Playwright keeps the same Worker for the restarted worker: its console stays recorded.
+   */
+  async stopWorker(name: string): Promise<void> {
+    const id = this.extensionIds.get(name);
+    const session = this.#browserSession ?? (await this.context.browser()!.newBrowserCDPSession());
+    const workers = async (): Promise<{ targetId: string }[]> => {
+      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      return targetInfos.filter((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${id}/`));
+    };
+    for (const target of await workers()) await session.send('Target.closeTarget', { targetId: target.targetId });
+    for (let tries = 0; tries < 250 && (await workers()).length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
   async evaluate(where: string, expression: string): Promise<string | undefined> {
     const source = `(async () => JSON.stringify(await (${expression})))()`;
     const tab = /^tab (\d+)$/.exec(where);

@@ -123,6 +123,10 @@ class SwitchboardDriver implements Driver {
     this.#extensions.get(name)!.reload();
   }
 
+  async stopWorker(name: string): Promise<void> {
+    this.#extensions.get(name)!.stopServiceWorker();
+  }
+
   async clickAction(name: string, tab: number): Promise<void> {
     clickAction(this.#extensions.get(name)!, this.tab(tab));
   }

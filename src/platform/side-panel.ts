@@ -84,7 +84,10 @@ export class ExtensionSidePanel {
     if (!window || window.closed) throw new SidePanelError(windowNotFound(windowId));
     const options = this.getOptions();
     if (options.enabled !== true || options.path === undefined) throw new SidePanelError(sidePanelNoActivePanel('windowId', windowId));
-    this.#show(`${window.id}`, options.path, window, undefined);
+    // The window shows its active tab's own panel where that tab has one (observed in Chromium 156).
+    const active = window.activeTab;
+    if (active && this.#options.has(active.id) && this.availableFor(active.id)) this.#openOver(active);
+    else this.#show(`${window.id}`, options.path, window, undefined);
   }
 
   /** sidePanel.open({tabId, windowId?}): the tab's contextual panel, or the global one over it. */
@@ -105,7 +108,10 @@ export class ExtensionSidePanel {
     else this.#show(`${tab.windowId}`, options.path, tab.window, undefined);
   }
 
-  /** sidePanel.close: the tab's panel (its contextual one, else the global one of its window), or the window's global one. */
+  /**
+   * sidePanel.close: the tab's panel (its own one, else the global one of its window), or the
+   * window's global one — a tab's own panel stays (observed in Chromium 156).
+   */
   close(target: { tabId?: number; windowId?: number }): void {
     const browser = this.extension.browser;
     if (target.tabId !== undefined) {
