@@ -176,6 +176,10 @@ export class ContextMessaging implements MessagingEndpoint {
     return true;
   }
 
+  listenedEvents(): string[] {
+    return [...this.#events].filter(([, event]) => event.listenerCount > 0).map(([name]) => name);
+  }
+
   invalidate(): void {
     for (const event of this.#events.values()) event.invalidate();
     for (const port of this.#ports.values()) Port.invalidate(port);

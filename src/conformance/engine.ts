@@ -19,6 +19,8 @@ export interface Driver {
   forward(tab: number): Promise<void>;
   close(tab: number): Promise<void>;
   reloadExtension(name: string): Promise<void>;
+  /** Stops the extension's service worker now (after the reports already made are recorded); resolves once it is stopped. */
+  stopWorker(name: string): Promise<void>;
   /** A user's click on the extension's toolbar action, over that tab. */
   clickAction(name: string, tab: number): Promise<void>;
   /**
@@ -100,6 +102,10 @@ async function runStep(driver: Driver, step: Step, opened: number, harness: Obse
   else if ('forward' in step) await driver.forward(tab(step.forward));
   else if ('close' in step) await driver.close(tab(step.close));
   else if ('reloadExtension' in step) await driver.reloadExtension(step.reloadExtension);
+  else if ('stopWorker' in step) {
+    await driver.settle();
+    await driver.stopWorker(step.stopWorker);
+  }
   else if ('clickAction' in step) await driver.clickAction(step.clickAction, tab(step.tab));
   else if ('evaluate' in step) {
     const where = step.in ?? `service worker ${[...scenario.extensions.keys()][0]}`;

@@ -17,6 +17,8 @@ export type Step =
   | { readonly forward: number | 'last' }
   | { readonly close: number | 'last' }
   | { readonly reloadExtension: string }
+  /** Stops an extension's service worker now, as chrome://serviceworker-internals' Stop does; the next event starts it again. */
+  | { readonly stopWorker: string }
   /** Clicks an extension's toolbar action over a tab (default: the last one opened): its popup opens, or action.onClicked fires. */
   | { readonly clickAction: string; readonly tab?: number | 'last' }
   /**
@@ -68,7 +70,7 @@ export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
 }
 
-const STEP_KINDS = ['open', 'navigate', 'reload', 'back', 'forward', 'close', 'reloadExtension', 'clickAction', 'evaluate', 'wait', 'waitFor'] as const;
+const STEP_KINDS = ['open', 'navigate', 'reload', 'back', 'forward', 'close', 'reloadExtension', 'stopWorker', 'clickAction', 'evaluate', 'wait', 'waitFor'] as const;
 
 /** Reads and checks `<dir>/scenario.json`. Every problem is reported with the file and the place. */
 export function loadScenario(dir: string): Scenario {
@@ -185,7 +187,8 @@ function checkStep(
       if (!tabRef(arg)) fail(where, `"${kind}" takes a tab number (from 1) or "last"`);
       break;
     case 'reloadExtension':
-      if (typeof arg !== 'string' || !extensions.has(arg)) fail(where, `"reloadExtension" takes an extension name`);
+    case 'stopWorker':
+      if (typeof arg !== 'string' || !extensions.has(arg)) fail(where, `"${kind}" takes an extension name`);
       break;
     case 'evaluate':
       if (typeof arg !== 'string' || arg.trim() === '') fail(where, '"evaluate" takes an expression');

@@ -68,6 +68,8 @@ export class Browser {
   #lastFocusedWindow: Window | undefined;
   readonly #tabStripObservers = new Set<(event: TabStripEvent) => void>();
   readonly #tasks = new TaskQueue();
+  /** What idle() also waits for: service workers starting before the events that woke them are dispatched. */
+  readonly #holds = new Set<Promise<unknown>>();
   readonly #onConsole: BrowserOptions['onConsole'];
   readonly #contextObservers = new Set<(context: ScriptContext) => void>();
   readonly #documentObservers = new Set<(document: Document) => void>();
@@ -251,7 +253,13 @@ export class Browser {
   async idle(): Promise<void> {
     do {
       await new Promise<void>((resolve) => setImmediate(resolve));
-    } while (this.#tasks.size > 0);
+    } while (this.#tasks.size > 0 || this.#holds.size > 0);
+  }
+
+  /** Keeps idle() waiting until `work` settles (a service worker starting for an event). */
+  holdIdle(work: Promise<unknown>): void {
+    const held = work.finally(() => this.#holds.delete(held));
+    this.#holds.add(held);
   }
 
   /** Closes every tab and unloads every extension. */

@@ -48,6 +48,8 @@ export interface MessagingEndpoint {
   dispatchEvent(eventName: string, args: readonly unknown[]): boolean;
   /** The context is gone: its API objects must throw CONTEXT_INVALIDATED from now on. */
   invalidate(): void;
+  /** The events (other than messaging's) that have listeners now: a stopped worker's lazy listeners. */
+  listenedEvents?(): readonly string[];
 }
 
 /** What the API layer gives a context when the browser creates it. */

@@ -23,16 +23,27 @@ export class EventRouter {
   dispatchToExtension(extension: Extension, eventName: string, args: readonly unknown[], filter: EventFilter = {}): void {
     this.browser.post(() => {
       if (!extension.enabled) return;
-      for (const context of this.browser.contextsOf(extension, filter.contentScripts === true)) {
-        if (filter.where && !filter.where(context)) continue;
-        this.dispatchToContext(context, eventName, args);
-      }
+      const dispatch = (): void => {
+        if (!extension.enabled) return;
+        for (const context of this.browser.contextsOf(extension, filter.contentScripts === true)) {
+          if (filter.where && !filter.where(context)) continue;
+          this.dispatchToContext(context, eventName, args);
+        }
+      };
+      // A stopped worker that had a listener for the event (a lazy listener) is started for it, and
+      // hears it once its top-level code ran; a starting one hears it once it is running.
+      const lifetime = extension.serviceWorkerLifetime;
+      const state = lifetime.state;
+      if (filter.where === undefined && (state === 'starting' || (state === 'stopped' && lifetime.wakesFor(eventName)))) lifetime.whenRunning(dispatch);
+      else dispatch();
     });
   }
 
   /** Raises the event in one context now; returns whether a listener heard it. */
   dispatchToContext(context: ScriptContext, eventName: string, args: readonly unknown[]): boolean {
     if (!context.valid) return false;
+    // An event reaching the worker starts its idle timer again.
+    if (context.type === 'service_worker') context.extension?.serviceWorkerLifetime.activity();
     return context.endpoint.dispatchEvent(eventName, args);
   }
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from './browser.ts';
-import { ScriptContext, type ContextScript } from './context.ts';
+import type { ContextScript, ScriptContext } from './context.ts';
 import { extensionIdFromKey, generateExtensionId, isValidExtensionId } from './ids.ts';
 import { parseManifest, type Manifest, type ParsedManifest } from './manifest/manifest.ts';
 import { ManifestError } from './manifest/manifest-error.ts';
 import { LOCALES_NO_DEFAULT_LOCALE } from './errors.ts';
 import { UI_LOCALE, buildDictionary, localizeManifest, type MessageCatalog, type MessageDictionary } from './message-bundle.ts';
+import { ServiceWorkerLifetime, type ServiceWorkerState } from './service-worker-lifetime.ts';
 import type { Tab } from './tab.ts';
 
 export interface ExtensionInit {
@@ -42,8 +43,7 @@ export class Extension {
   #wasEnabled = false;
   readonly #hasFile: (path: string) => boolean;
   #installed = true;
-  #serviceWorker: ScriptContext | undefined;
-  #serviceWorkerStarted: Promise<void> = Promise.resolve();
+  readonly #worker = new ServiceWorkerLifetime(this);
 
   constructor(
     readonly browser: Browser,
@@ -73,12 +73,33 @@ export class Extension {
 
   /** The running service worker, if the manifest declares one and the extension is enabled. */
   get serviceWorker(): ScriptContext | undefined {
-    return this.#serviceWorker?.valid ? this.#serviceWorker : undefined;
+    const context = this.#worker.context;
+    return context?.valid ? context : undefined;
   }
 
   /** Resolves once the service worker's script has run (an ES module worker evaluates asynchronously). */
   get serviceWorkerStarted(): Promise<void> {
-    return this.#serviceWorkerStarted;
+    return this.#worker.started;
+  }
+
+  /** 'stopped', 'starting' (its top-level code is running) or 'running'. */
+  get serviceWorkerState(): ServiceWorkerState {
+    return this.#worker.state;
+  }
+
+  /** The service worker's lifetime: what starts it, what keeps it alive, when it stops (service-worker-lifetime.ts). */
+  get serviceWorkerLifetime(): ServiceWorkerLifetime {
+    return this.#worker;
+  }
+
+  /** Stops the service worker now, as chrome://serviceworker-internals' Stop does; the next event starts it again. */
+  stopServiceWorker(): void {
+    this.#worker.stop();
+  }
+
+  /** Resolves the next time the service worker stops: after 30 s idle on the browser's clock, or stopServiceWorker(). */
+  serviceWorkerStopped(): Promise<void> {
+    return this.#worker.stopped();
   }
 
   /** Whether the extension has a file at `path`, relative to its root ("icons/16.png"). */
@@ -108,12 +129,7 @@ export class Extension {
   }
 
   private start(): void {
-    const worker = this.parsed.serviceWorker;
-    if (worker !== undefined) {
-      this.#serviceWorker = new ScriptContext(this.browser, 'service_worker', this, undefined, this.getURL(worker));
-      const script = this.scripts[worker];
-      if (script) this.#serviceWorkerStarted = this.#serviceWorker.run(script);
-    }
+    void this.#worker.start();
   }
 
   /** Unloads the extension: every context of it dies; content scripts are orphaned. */
@@ -126,8 +142,7 @@ export class Extension {
     if (!this.#enabled) return false;
     this.#enabled = false;
     this.browser.extensionUnloaded(this);
-    if (this.#serviceWorker) this.browser.destroyContext(this.#serviceWorker);
-    this.#serviceWorker = undefined;
+    this.#worker.stop();
     this.browser.orphanContentScripts(this);
     return true;
   }

@@ -49,6 +49,11 @@ class Channel {
   portCreated = false;
   /** A receiver said it will answer later (a listener returned true or a Promise). */
   responsePending = false;
+  /**
+   * While the target's service worker starts for the opening: what the opener asks meanwhile
+   * (messages, a disconnect), run in order once the channel has opened.
+   */
+  waiting: (() => void)[] | undefined;
 
   readonly openerPort: PortId;
   readonly receiverPort: PortId;
@@ -90,11 +95,28 @@ export class MessageService {
         this.closeChannel(channel, RECEIVING_END_DOES_NOT_EXIST, 'opener');
         return;
       }
-      const internal = source.extension === target;
-      const candidates = [...target.pageContexts];
-      if (target.serviceWorker) candidates.push(target.serviceWorker);
-      this.connect(channel, target, 'extension', options, internal, candidates);
-      if (options.message) this.routeMessage(channel, source, true, options.message);
+      const open = (): void => {
+        const waiting = channel.waiting;
+        channel.waiting = undefined;
+        if (channel.closed) return;
+        if (!target.enabled) {
+          this.closeChannel(channel, RECEIVING_END_DOES_NOT_EXIST, 'opener');
+          return;
+        }
+        const internal = source.extension === target;
+        const candidates = [...target.pageContexts];
+        if (target.serviceWorker) candidates.push(target.serviceWorker);
+        this.connect(channel, target, 'extension', options, internal, candidates);
+        if (options.message) this.routeMessage(channel, source, true, options.message);
+        for (const request of waiting ?? []) request();
+      };
+      // A stopped service worker is started first, and hears the opening once its top-level code ran
+      // (MessageService's pending lazy-context tasks).
+      if (target.serviceWorkerState === 'running' || target.parsed.serviceWorker === undefined) open();
+      else {
+        channel.waiting = [];
+        target.serviceWorkerLifetime.whenRunning(open);
+      }
     });
     return channel.openerPort;
   }
@@ -172,7 +194,11 @@ export class MessageService {
   postMessage(source: ScriptContext, portId: PortId, message: SerializedMessage): void {
     const channel = this.#channels.get(portId.channelId);
     if (!channel || channel.closed) return;
-    this.browser.post(() => this.routeMessage(channel, source, portId.isOpener, message));
+    this.workerActivity(source);
+    this.browser.post(() => {
+      if (channel.waiting) channel.waiting.push(() => this.routeMessage(channel, source, portId.isOpener, message));
+      else this.routeMessage(channel, source, portId.isOpener, message);
+    });
   }
 
   /**
@@ -182,7 +208,7 @@ export class MessageService {
   closePort(source: ScriptContext, portId: PortId, closeChannel: boolean): void {
     const channel = this.#channels.get(portId.channelId);
     if (!channel || channel.closed) return;
-    this.browser.post(() => {
+    const close = (): void => {
       if (channel.closed) return;
       if (portId.isOpener) {
         if (channel.opener === source) this.closeChannel(channel, '', 'receivers', true);
@@ -190,7 +216,8 @@ export class MessageService {
         if (closeChannel) this.closeChannel(channel, '', 'opener', true);
         else this.removeReceiver(channel, source, 'port-closed', true);
       }
-    });
+    };
+    this.browser.post(() => (channel.waiting ? channel.waiting.push(close) : close()));
   }
 
   /** M144+: a receiver closes the channel with an error the opener sees (a listener threw or rejected). */
@@ -219,6 +246,10 @@ export class MessageService {
       if (channel.closed) continue;
       if (channel.opener === context) {
         const error = reason === 'bfcache' ? CLOSED_WHEN_PAGE_ENTERS_BFCACHE : '';
+        if (channel.waiting) {
+          channel.waiting.push(() => channel.closed || this.closeChannel(channel, error, 'receivers', true));
+          continue;
+        }
         // What the context asked before it went (the opening, its messages) still reaches the
         // receivers first; then the channel closes.
         if (channel.opened || channel.toNativeApp) this.closeChannel(channel, error, 'receivers');
@@ -230,7 +261,13 @@ export class MessageService {
     this.#channelsOf.delete(context);
   }
 
+  /** An event reached a service worker, or it asked something of the browser: its idle timer starts again. */
+  private workerActivity(context: ScriptContext): void {
+    if (context.type === 'service_worker' && context.valid) context.extension?.serviceWorkerLifetime.activity();
+  }
+
   private createChannel(opener: ScriptContext): Channel {
+    this.workerActivity(opener);
     const channel = new Channel(this.#nextChannelId++, opener);
     this.#channels.set(channel.id, channel);
     this.track(opener, channel);
@@ -262,6 +299,7 @@ export class MessageService {
       // Registered before its listeners run, so that they can already post or disconnect.
       channel.receivers.push(context);
       this.track(context, channel);
+      this.workerActivity(context);
       if (context.endpoint.dispatchOnConnect(channel.receiverPort, dispatch)) {
         channel.portCreated = true;
       } else if (!channel.closed) {
@@ -301,7 +339,9 @@ export class MessageService {
 
   /** A context that is gone, or whose port is closed, ignores the message (the endpoint knows). */
   private deliver(context: ScriptContext, portId: PortId, message: SerializedMessage): void {
-    if (context.valid) context.endpoint.deliverMessage(portId, message);
+    if (!context.valid) return;
+    this.workerActivity(context);
+    context.endpoint.deliverMessage(portId, message);
   }
 
   private removeReceiver(channel: Channel, context: ScriptContext, reason: ContextGone | 'port-closed', notifyNow = false): void {

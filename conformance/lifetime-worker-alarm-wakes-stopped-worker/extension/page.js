@@ -1,0 +1,1 @@
+window.arm = () => chrome.runtime.sendMessage('arm');

@@ -1,0 +1,1 @@
+window.send = (message) => chrome.runtime.sendMessage(message).then((answer) => ({ answer }), (error) => ({ error: error.message }));
