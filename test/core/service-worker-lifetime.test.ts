@@ -164,6 +164,30 @@ describe('service worker lifetime', () => {
     assert.equal(stopped, true);
   });
 
+  it('after 30 idle seconds the worker forgets its count, and the next message starts it again (the docs example)', async () => {
+    const browser = createBrowser({ clock: 'manual' });
+    const extension = browser.installExtension({
+      manifest: { manifest_version: 3, name: 'Counter', version: '1.0', background: { service_worker: 'sw.js' } },
+      scripts: {
+        'sw.js': ({ chrome }) => {
+          let count = 0;
+          (chrome as MessagingChrome).runtime.onMessage.addListener((_message, _sender, sendResponse) => {
+            sendResponse(++count);
+          });
+        },
+        'popup.html': () => undefined,
+      },
+    });
+    const popup = extension.openPage('popup.html').mainFrame.document.mainWorld.chrome as MessagingChrome;
+    assert.equal(await popup.runtime.sendMessage('count'), 1);
+    assert.equal(await popup.runtime.sendMessage('count'), 2);
+    browser.clock.tick(29_999);
+    assert.equal(extension.serviceWorkerState, 'running');
+    browser.clock.tick(1);
+    assert.equal(extension.serviceWorkerState, 'stopped');
+    assert.equal(await popup.runtime.sendMessage('count'), 1);
+  });
+
   it('an unpacked worker restarts in a new realm: its globals are fresh', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sw-lifetime-'));
     try {
