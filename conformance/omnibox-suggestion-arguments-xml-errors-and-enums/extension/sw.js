@@ -1,0 +1,25 @@
+const log = (label, v) => console.log('@sb', label, v);
+const attempt = async (label, fn) => { try { log(label, ['ok', await fn()]); } catch (e) { log(label, ['err', e.message]); } };
+const sync = (label, fn) => { try { log(label, ['ok', fn()]); } catch (e) { log(label, ['threw', e.constructor.name, e.message]); } };
+chrome.runtime.onMessage.addListener(async () => {
+  log('keys', Object.keys(chrome.omnibox));
+  log('enums', { DescriptionStyleType: chrome.omnibox.DescriptionStyleType, OnInputEnteredDisposition: chrome.omnibox.OnInputEnteredDisposition });
+  await attempt('default', () => chrome.omnibox.setDefaultSuggestion({ description: 'Search <match>x</match> <dim>in</dim> <url>a.test</url>' }));
+  sync('default returns', () => typeof chrome.omnibox.setDefaultSuggestion({ description: 'x' }));
+  await attempt('default without description', () => chrome.omnibox.setDefaultSuggestion({}));
+  await attempt('default with content', () => chrome.omnibox.setDefaultSuggestion({ description: 'x', content: 'y' }));
+  await attempt('default unclosed tag', () => chrome.omnibox.setDefaultSuggestion({ description: '<match>x' }));
+  await attempt('default mismatched tags', () => chrome.omnibox.setDefaultSuggestion({ description: '<url>x</match>' }));
+  await attempt('default bare ampersand', () => chrome.omnibox.setDefaultSuggestion({ description: 'a & b' }));
+  await attempt('default entities', () => chrome.omnibox.setDefaultSuggestion({ description: 'a &amp; b &lt;c&gt;' }));
+  await attempt('default unknown tag', () => chrome.omnibox.setDefaultSuggestion({ description: '<b>x</b>' }));
+  await attempt('default styles', () => chrome.omnibox.setDefaultSuggestion({ description: 'x', descriptionStyles: [{ offset: 0, type: 'url' }] }));
+  await attempt('default not an object', () => chrome.omnibox.setDefaultSuggestion('x'));
+  sync('send', () => chrome.omnibox.sendSuggestions(1, [{ content: 'c', description: 'd' }, { content: 'e', description: 'f', deletable: true }]));
+  sync('send without description', () => chrome.omnibox.sendSuggestions(1, [{ content: 'c' }]));
+  sync('send not XML', () => chrome.omnibox.sendSuggestions(1, [{ content: 'c', description: '<dim>' }]));
+  sync('send without suggestions', () => chrome.omnibox.sendSuggestions(1));
+  sync('send nothing', () => chrome.omnibox.sendSuggestions());
+  sync('send string id', () => chrome.omnibox.sendSuggestions('1', []));
+  log('done', 1);
+});
