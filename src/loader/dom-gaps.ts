@@ -1,11 +1,12 @@
 /**
- * What extension pages use that jsdom lacks: `innerText` (without layout, it reads and writes the
+ * What extension pages use that jsdom lacks: `navigator.hid` (web-hid.ts), `innerText` (without layout, it reads and writes the
  * text as textContent does, a line break as <br> when written), and `window.close()` of a popup, side
  * panel or offscreen document, which closes the view (as Chrome does: an offscreen document closing
  * itself is how the clipboard sample ends).
  */
 import type { DOMWindow } from 'jsdom';
 import type { Document } from '../core/document.ts';
+import { createHid } from './web-hid.ts';
 
 const jsdomClose = new WeakMap<DOMWindow, () => void>();
 
@@ -32,6 +33,10 @@ export function fillDomGaps(window: DOMWindow, document: Document): void {
       enumerable: true,
       configurable: true,
     });
+  }
+  if (window.isSecureContext || document.url.startsWith('chrome-extension:')) {
+    const hid = createHid(window as unknown as Parameters<typeof createHid>[0]);
+    Object.defineProperty(Object.getPrototypeOf(window.navigator) as object, 'hid', { get: () => hid, enumerable: true, configurable: true });
   }
   jsdomClose.set(window, window.close.bind(window));
   const tab = document.frame.tab;

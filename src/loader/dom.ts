@@ -100,13 +100,46 @@ export class BrowserDom {
     this.#documents.delete(document);
   }
 
-  /** observeDocuments: a web page's own scripts run in its main world once the browser made the document. */
+  /**
+   * observeDocuments: a web page's own scripts run in its main world once the browser made the
+   * document; then the frames its <iframe src> elements name load, when nobody gave the document
+   * its frames already (a page an extension opened, a popup, an offscreen document).
+   */
   documentCreated(document: Document): void {
+    this.loadFrames(document);
     if (document.extension || this.resolve(document.url) === undefined) return;
     const { window } = this.domOf(document);
     if (!window.document.querySelector('script')) return;
     document.mainWorld.run(({ context }) => runPageScripts(context, window, (url) => this.resolve(url), { inline: true }));
   }
+
+  /** A document's iframes load after its own parsing and scripts, in a task of their own. */
+  private loadFrames(document: Document): void {
+    const html = this.resolve(document.url);
+    if (html === undefined || !/<iframe[\s>]/i.test(html) || frameDepth(document) >= MAX_FRAME_DEPTH) return;
+    document.frame.browser.post(() => {
+      if (document.lifecycle !== 'active' || document.childFrames.length > 0 || !document.frame.attached) return;
+      const { window } = this.domOf(document);
+      for (const iframe of window.document.querySelectorAll('iframe[src]')) {
+        let url: string;
+        try {
+          url = new URL(iframe.getAttribute('src')!, document.url).href;
+        } catch {
+          continue;
+        }
+        document.frame.addFrame(url);
+      }
+    });
+  }
+}
+
+/** How deep <iframe>s nest before they are no longer followed (a page framing itself). */
+const MAX_FRAME_DEPTH = 8;
+
+function frameDepth(document: Document): number {
+  let depth = 0;
+  for (let frame = document.frame.parent; frame; frame = frame.parent) depth++;
+  return depth;
 }
 
 /**

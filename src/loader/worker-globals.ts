@@ -29,6 +29,7 @@ import { defineGlobal, type ContextRealm } from './context-realm.ts';
 import type { ExtensionFiles } from './extension-files.ts';
 import { reportUncaught } from './uncaught.ts';
 import { createCacheStorage, createCacheStore, type CacheStore } from './worker-cache.ts';
+import { createHid } from './web-hid.ts';
 import { installWorkerClients } from './worker-clients.ts';
 import { createWorkerFetch, realmValuesOf, type RealmValues } from './worker-fetch.ts';
 
@@ -81,7 +82,7 @@ export function installWorkerGlobals(realm: ContextRealm, context: ScriptContext
     DOMException,
     crypto: createCrypto(values, interfaces),
     CryptoKey,
-    navigator: createNavigator(context.browser.chromeVersion, values, interfaces),
+    navigator: createNavigator(context.browser.chromeVersion, values, interfaces, createHid({ Promise: values.Promise, EventTarget, DOMException, Array: values.Array })),
     location: createLocation(context.url, interfaces),
     performance: createPerformance(values),
     origin: originOf(new URL(context.url)),
@@ -151,7 +152,7 @@ function createCrypto(values: RealmValues, interfaces: Record<string, unknown>):
  * in its order. Language and platform are the harness Chromium's (en-US on Linux); the APIs Chrome
  * hangs here (usb, hid, locks, storage, gpu, …) are not emulated.
  */
-function createNavigator(chromeVersion: number, values: RealmValues, interfaces: Record<string, unknown>): object {
+function createNavigator(chromeVersion: number, values: RealmValues, interfaces: Record<string, unknown>, hid: object): object {
   const agent = userAgent(chromeVersion);
   const languages = Object.freeze(values.Array.from(['en-US', 'en']));
   const hardwareConcurrency = availableParallelism();
@@ -169,6 +170,7 @@ function createNavigator(chromeVersion: number, values: RealmValues, interfaces:
     languages: getter(() => languages),
     onLine: getter(() => true),
     deviceMemory: getter(() => deviceMemory),
+    hid: getter(() => hid),
   }, interfaces);
 }
 
