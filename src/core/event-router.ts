@@ -34,7 +34,7 @@ export class EventRouter {
       // hears it once its top-level code ran; a starting one hears it once it is running.
       const lifetime = extension.serviceWorkerLifetime;
       const state = lifetime.state;
-      if (filter.where === undefined && (state === 'starting' || (state === 'stopped' && lifetime.wakesFor(eventName)))) lifetime.whenRunning(dispatch);
+      if (filter.where === undefined && (lifetime.waking || (state === 'stopped' && lifetime.wakesFor(eventName)))) lifetime.whenRunning(dispatch);
       else dispatch();
     });
   }

@@ -112,7 +112,7 @@ export class MessageService {
       };
       // A stopped service worker is started first, and hears the opening once its top-level code ran
       // (MessageService's pending lazy-context tasks).
-      if (target.serviceWorkerState === 'running' || target.parsed.serviceWorker === undefined) open();
+      if ((target.serviceWorkerState === 'running' && !target.serviceWorkerLifetime.waking) || target.parsed.serviceWorker === undefined) open();
       else {
         channel.waiting = [];
         target.serviceWorkerLifetime.whenRunning(open);

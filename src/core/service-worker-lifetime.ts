@@ -34,6 +34,8 @@ export class ServiceWorkerLifetime {
   /** The events the last run had listeners for when it stopped: Chrome's lazy listeners, which wake the worker. */
   #lazyListeners = new Set<string>();
   readonly #stopWaiters: (() => void)[] = [];
+  /** What waits for the worker to be running, in the order it came (whenRunning). */
+  #pending: (() => void)[] = [];
 
   constructor(private readonly extension: Extension) {}
 
@@ -53,6 +55,11 @@ export class ServiceWorkerLifetime {
   /** How many times the worker's top-level code has started. */
   get starts(): number {
     return this.#starts;
+  }
+
+  /** Whether the worker is starting, or has tasks waiting for it: what comes now must wait behind them. */
+  get waking(): boolean {
+    return this.#state === 'starting' || this.#pending.length > 0;
   }
 
   /** Starts the worker if it is stopped; resolves once its top-level code has run. */
@@ -78,12 +85,21 @@ export class ServiceWorkerLifetime {
    * start has run its top-level code, in a task of its own (ServiceWorkerTaskQueue's pending tasks).
    */
   whenRunning(task: () => void): void {
-    if (this.extension.parsed.serviceWorker === undefined || this.#state === 'running') {
+    if (this.extension.parsed.serviceWorker === undefined || (this.#state === 'running' && this.#pending.length === 0)) {
       task();
       return;
     }
+    this.#pending.push(task);
+    if (this.#pending.length > 1) return;
     const browser = this.extension.browser;
-    browser.holdIdle(this.start().then(() => browser.post(task)));
+    browser.holdIdle(
+      this.start().then(() =>
+        // In one task, in the order they came; what comes before that task runs queues behind them.
+        browser.post(() => {
+          while (this.#pending.length > 0) this.#pending.shift()!();
+        }),
+      ),
+    );
   }
 
   /** Whether an event of this name, raised while the worker is stopped, starts it (a lazy listener of its). */
