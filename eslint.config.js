@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     // Extension code and pages of the conformance scenarios and fixtures run in browser contexts.
-    files: ['conformance/**/*.js', 'test/fixtures/**/*.js', 'examples/**/extension/**/*.js', 'bench/chromium/**/*.js'],
+    files: ['conformance/**/*.js', 'test/fixtures/**/*.js', 'examples/**/extension/**/*.js', 'bench/chromium/**/*.js', 'scripts/surface-probe/**/*.js'],
     languageOptions: {
       sourceType: 'script',
       globals: { ...globals.browser, ...globals.serviceworker, chrome: 'readonly', browser: 'readonly' },
@@ -23,7 +23,7 @@ export default tseslint.config(
     rules: { 'no-redeclare': ['error', { builtinGlobals: false }] },
   },
   {
-    files: ['**/*.mjs', 'bin/**', 'scripts/**'],
+    files: ['**/*.mjs', 'bin/**', 'scripts/**/*.ts'],
     languageOptions: { globals: globals.node },
   },
 );

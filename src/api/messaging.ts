@@ -3,6 +3,7 @@ import type { MessageService } from '../core/message-service.ts';
 import type { MessageSender } from '../core/sender.ts';
 import { NESTING_BUDGET, serializeMessage, type JsonValue, type SerializedMessage } from '../core/serialization.ts';
 import type { BehaviourFeatures } from '../core/version.ts';
+import { hasUserGesture } from '../platform/user-gesture.ts';
 import { ChromeEvent } from './event.ts';
 import { LastError } from './last-error.ts';
 import { OneTimeMessageHandler, portKey } from './one-time.ts';
@@ -88,7 +89,7 @@ export class ContextMessaging implements MessagingEndpoint {
    */
   serialize(value: unknown, asText = false): SerializedMessage {
     const realm = this.realm;
-    return serializeMessage(value, {
+    const message = serializeMessage(value, {
       legacySizeError: !this.features.sizeErrorNamesLimit,
       asText,
       snapshotter: realm.jsonCloner,
@@ -97,6 +98,7 @@ export class ContextMessaging implements MessagingEndpoint {
       // (JSON.stringify does not use its `this`.)
       stringify: realm.jsonCloner?.stringify ?? (realm.JSON.stringify as (value: unknown) => string | undefined),
     });
+    return hasUserGesture(this.context) ? { ...message, userGesture: true } : message;
   }
 
   /**

@@ -11,6 +11,7 @@ import {
 import { SerializationError, type SerializedMessage } from '../core/serialization.ts';
 import type { ContextMessaging } from './messaging.ts';
 import { bindingError } from './realm.ts';
+import { runWithUserGesture } from '../platform/user-gesture.ts';
 import { describeThrown } from './thrown.ts';
 
 type Opener =
@@ -113,7 +114,11 @@ export class OneTimeMessageHandler {
     // Only contexts send to receivers, and what a context sends is always JSON.
     const message = received.ok ? received.value : null;
     const sendResponse = this.createResponder(receiver);
-    const outcome = this.messaging.messageEvent(receiver.eventName).dispatch([message, receiver.sender, sendResponse]);
+    const event = this.messaging.messageEvent(receiver.eventName);
+    let outcome!: ReturnType<typeof event.dispatch>;
+    const dispatch = (): void => void (outcome = event.dispatch([message, receiver.sender, sendResponse]));
+    if (serialized.userGesture) runWithUserGesture(this.messaging.context, dispatch);
+    else dispatch();
     // Before M144 only runtime.onMessage looked at what listeners returned, and onMessageExternal kept
     // the port open until a reply, the responder's collection, or the context's death. Chromium 156
     // treats onMessageExternal like onMessage: Promise returns answer, throws reach the sender (observed).

@@ -2,6 +2,7 @@ import type { PortId } from '../core/context.ts';
 import { CONTEXT_INVALIDATED, DISCONNECTED_PORT, ILLEGAL_INVOCATION_PORT, INSUFFICIENT_ARGUMENTS, MALFORMED_JSON_MESSAGE } from '../core/errors.ts';
 import type { MessageSender } from '../core/sender.ts';
 import { SerializationError, type SerializedMessage } from '../core/serialization.ts';
+import { runWithUserGesture } from '../platform/user-gesture.ts';
 import { ChromeEvent } from './event.ts';
 import type { ContextMessaging, Message } from './messaging.ts';
 import { bindingError } from './realm.ts';
@@ -113,7 +114,8 @@ export class Port {
       internal.messaging.context.log('error', MALFORMED_JSON_MESSAGE);
       return;
     }
-    internal.onMessage.dispatch([parsed.value, port]);
+    if (message.userGesture) runWithUserGesture(internal.messaging.context, () => internal.onMessage.dispatch([parsed.value, port]));
+    else internal.onMessage.dispatch([parsed.value, port]);
   }
 
   /** @internal The other end went away: onDisconnect fires once, with lastError set if there is an error. */

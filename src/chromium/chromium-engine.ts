@@ -6,7 +6,7 @@
  * place, so that nothing a service worker reports at start-up is missed; the sites are served from
  * one loopback port that --host-rules maps every site host to, so URLs are the scenario's own.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
@@ -33,6 +33,17 @@ const QUIET_FLAGS = [
 const CONSOLE_LEVELS: Readonly<Record<string, string>> = {
   log: 'log', info: 'log', debug: 'log', trace: 'log', dir: 'log', table: 'log', warning: 'warn', error: 'error', assert: 'error',
 };
+
+/** Whether the extension in `dir` has a service worker (its manifest's background.service_worker). */
+function declaresWorker(dir: string | undefined): boolean {
+  const file = join(dir ?? '', 'manifest.json');
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { background?: { service_worker?: unknown } };
+    return manifest.background?.service_worker !== undefined;
+  } catch {
+    return existsSync(file);
+  }
+}
 
 const VIEW_SOURCE_OF: Readonly<Record<ViewKind, string>> = {
   POPUP: VIEW_SOURCES.popup,
@@ -154,6 +165,12 @@ class ChromiumDriver implements Driver {
   async clickAction(name: string, tab: number): Promise<void> {
     const id = this.extensionIds.get(name);
     const page = this.page(tab);
+    // A user clicks once the extension has loaded: its worker's top level (and its onClicked
+    // listener) has run. An evaluation is served only after the script's own task.
+    const isOurs = (w: Worker): boolean => w.url().startsWith(`chrome-extension://${id}/`);
+    const worker = this.context.serviceWorkers().find(isOurs)
+      ?? (declaresWorker(this.#extensionDirs.get(name)) ? await this.context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 5000 }).catch(() => undefined) : undefined);
+    await worker?.evaluate('0').catch(() => undefined);
     const session = this.#browserSession ?? (await this.context.browser()!.newBrowserCDPSession());
     // Extensions.triggerAction wants the tab's own target, which only its URL and strip order tie to the page.
     const { targetInfos } = (await session.send('Target.getTargets', { filter: [{}] } as never)) as unknown as { targetInfos: { targetId: string; type: string; url: string }[] };
@@ -251,6 +268,12 @@ class ChromiumDriver implements Driver {
     const source = `(async () => JSON.stringify(await (${expression})))()`;
     const tab = /^tab (\d+)$/.exec(where);
     if (tab) return (await this.page(Number(tab[1])).evaluate(source)) as string | undefined;
+    const opened = /^new tab (\d+)$/.exec(where);
+    if (opened) {
+      const page = [...this.#tabOf].find(([candidate, number]) => number === -Number(opened[1]) && !candidate.isClosed())?.[0];
+      if (!page) throw new Error(`there is no ${where} open`);
+      return (await page.evaluate(source)) as string | undefined;
+    }
     const [, kind, name] = /^(service worker|popup|side panel|offscreen document) (.+)$/.exec(where) ?? [];
     const id = name === undefined ? undefined : this.extensionIds.get(name);
     if (id === undefined) throw new Error(`there is no ${where} to evaluate in`);
@@ -267,12 +290,6 @@ class ChromiumDriver implements Driver {
     await Promise.all(this.#chains.values());
   }
 
-    const opened = /^new tab (\d+)$/.exec(where);
-    if (opened) {
-      const page = [...this.#tabOf].find(([candidate, number]) => number === -Number(opened[1]) && !candidate.isClosed())?.[0];
-      if (!page) throw new Error(`there is no ${where} open`);
-      return (await page.evaluate(source)) as string | undefined;
-    }
   async dispose(): Promise<void> {
     await this.settle().catch(() => undefined);
     await this.teardown();

@@ -67,7 +67,8 @@ export class ExtensionViewConsoles {
   async evaluate(extensionId: string, kind: ViewKind, expression: string): Promise<string | undefined> {
     const session = this.#views.get(`${extensionId} ${kind}`);
     if (!session) throw new Error(`no ${kind} of ${extensionId} is open`);
-    const answer = (await session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as { result?: { value?: string } } | undefined;
+    // As Playwright's page.evaluate: a user gesture.
+    const answer = (await session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: true })) as { result?: { value?: string } } | undefined;
     return answer?.result?.value;
   }
 

@@ -20,7 +20,10 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
  * - `data`: what a context sent, as the JSON value the receiver will parse, made at the call;
  * - `text`: JSON text, as a native host wrote it (which may not be JSON at all) or as one reads it.
  */
-export type SerializedMessage = { readonly kind: 'data'; readonly data: JsonValue } | { readonly kind: 'text'; readonly text: string };
+/** A message as it crosses; `userGesture` when the sender had one (extensions::Message::user_gesture). */
+export type SerializedMessage = ({ readonly kind: 'data'; readonly data: JsonValue } | { readonly kind: 'text'; readonly text: string }) & {
+  readonly userGesture?: boolean;
+};
 
 export class SerializationError extends Error {}
 

@@ -1,1 +1,2 @@
+/* global reportI18n */
 reportI18n('page').then(() => console.log('@sb', 'page done', true));

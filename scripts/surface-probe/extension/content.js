@@ -1,1 +1,2 @@
+/* global surface */
 console.log('@sb', 'cs', surface());

@@ -1,1 +1,2 @@
+/* global surface */
 chrome.runtime.sendMessage({ offscreen: surface() });

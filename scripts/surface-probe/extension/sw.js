@@ -1,3 +1,4 @@
+/* global surface */
 importScripts('probe.js');
 console.log('@sb', 'sw', surface());
 // An offscreen document has a chrome of its own: it reports it through the worker.
