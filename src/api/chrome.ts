@@ -20,6 +20,7 @@ import { createStorage } from './storage.ts';
 import { createTabsNamespace } from './tabs-api.ts';
 import type { Tabs } from './tabs.ts';
 import { createWindowsNamespace } from './windows.ts';
+import { createWebNavigation } from './web-navigation.ts';
 
 /** Every namespace Switchboard implements, each with the contexts Chrome gives it to. */
 const NAMESPACES: readonly NamespaceDefinition[] = [
@@ -49,6 +50,7 @@ const NAMESPACES: readonly NamespaceDefinition[] = [
     create: (messaging) => createTabsNamespace(messaging),
   },
   { name: 'windows', available: (context) => meets(context, { contexts: PRIVILEGED }), create: (messaging) => createWindowsNamespace(messaging) },
+  { name: 'webNavigation', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'webNavigation' }), create: (messaging) => createWebNavigation(messaging) },
 ];
 
 /** The `chrome` object of an extension context: runtime messaging and tabs messaging. */

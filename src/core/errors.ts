@@ -413,3 +413,12 @@ export const cannotReadPropertiesOf = (value: string, property: string): string 
 export const TAB_CAPTURE_NOT_INVOKED =
   'Extension has not been invoked for the current page (see activeTab permission). Chrome pages cannot be captured.';
 export const TAB_CAPTURE_INVALID_TAB = 'Invalid tab specified.';
+
+// chrome/browser/extensions/api/web_navigation/web_navigation_api.cc (GetFrameFunction::Run)
+export const WEB_NAVIGATION_FRAME_REQUIRED = 'Either documentId or both tabId and frameId must be specified.';
+export const WEB_NAVIGATION_INVALID_DOCUMENT_ID = 'Invalid documentId.';
+// extensions/renderer/bindings/event_emitter.cc and api_event_listeners.cc (filtered events)
+export const EVENT_NO_FILTERS = 'This event does not support filters';
+export const EVENT_INVALID_INVOCATION = 'Invalid invocation';
+export const EVENT_FILTER_URL_NOT_ARRAY = 'filters.url should be an array.';
+export const EVENT_COULD_NOT_ADD_LISTENER = 'Could not add listener';

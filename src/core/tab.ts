@@ -79,6 +79,8 @@ export class Tab {
   status: 'loading' | 'complete' = 'loading';
   openerTabId: number | undefined;
   lastAccessed = Date.now();
+  /** What made the main frame's latest navigation: webNavigation's transition types follow from it. */
+  navigationCause: 'open' | 'navigate' | 'reload' | 'traverse' = 'open';
   #title: string | undefined;
   #closed = false;
   #committed = false;
@@ -172,6 +174,7 @@ export class Tab {
   /** Navigates the main frame, as a link or location change would. */
   navigate(target: string | FrameInit, options: { backForwardCache?: boolean } = {}): void {
     this.assertOpen('navigate');
+    this.navigationCause = 'navigate';
     this.#pendingUrl = undefined;
     const init = typeof target === 'string' ? { url: target } : target;
     if (!init.frames && isSameDocumentNavigation(this.url, init.url)) {
@@ -197,6 +200,7 @@ export class Tab {
   /** Reloads the main frame: a new document at the same URL, never from the cache. */
   reload(): void {
     this.assertOpen('reload');
+    this.navigationCause = 'reload';
     this.#pendingUrl = undefined;
     this.mainFrame.commit({ url: this.url }, 'unload');
     this.committed(['status']);
@@ -212,6 +216,7 @@ export class Tab {
 
   private traverse(offset: number): void {
     this.assertOpen(offset < 0 ? 'goBack' : 'goForward');
+    this.navigationCause = 'traverse';
     const target = this.#history[this.#historyIndex + offset];
     if (!target) throw new Error(`Tab ${this.id} has no history entry to go ${offset < 0 ? 'back' : 'forward'} to`);
     const current = this.#history[this.#historyIndex]!;

@@ -7,6 +7,7 @@ import type { Browser } from '../core/browser.ts';
 import { attachAlarms } from './alarms.ts';
 import { attachRuntimeEvents } from './runtime.ts';
 import { attachTabCapture } from './tab-capture.ts';
+import { attachWebNavigation } from './web-navigation.ts';
 
 const attached = new WeakSet<Browser>();
 
@@ -17,4 +18,5 @@ export function attachPlatform(browser: Browser): void {
   attachRuntimeEvents(browser);
   attachAlarms(browser);
   attachTabCapture(browser);
+  attachWebNavigation(browser);
 }
