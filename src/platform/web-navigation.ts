@@ -211,7 +211,8 @@ class Raiser {
       frameType: frameType(frame),
       ...parentDocument(frame),
       parentFrameId: parentFrameId(frame),
-      processId: processId(this.state, document),
+      // No process is chosen before the navigation commits (observed in Chromium 156: -1).
+      processId: -1,
       tabId: frame.tab.id,
       timeStamp: Date.now(),
       url: document.url,
