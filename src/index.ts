@@ -53,3 +53,9 @@ export type { Chrome, ExtensionChrome, ContentScriptChrome, WebPageChrome } from
 export type { Port } from './api/port.ts';
 export type { ChromeEvent } from './api/event.ts';
 export { setContextRealm, type Realm } from './api/realm.ts';
+/** The browser's clock: `createBrowser({ clock: 'manual' })` gives a ManualClock (tick, next, runAll). */
+export { ManualClock, RealClock, type Clock, type ClockOption } from './core/clock.ts';
+/** The extensions' storage areas, to seed or read them from a test: storageOf(browser).area(extension.id, 'local'). */
+export { storageOf, type AreaName } from './platform/storage.ts';
+/** The extensions' alarms, as the browser keeps them. */
+export { alarmsOf } from './platform/alarms.ts';

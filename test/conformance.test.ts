@@ -46,7 +46,8 @@ function chromiumMissing(): string | undefined {
   }
 }
 
-describe('conformance: Switchboard observes what Chromium observes', { concurrency: 2 }, () => {
+// One scenario at a time: two Chromiums on this 2-core machine make Chrome's own timing the test.
+describe('conformance: Switchboard observes what Chromium observes', { concurrency: 1 }, () => {
   const skip = chromiumMissing();
   it('the suite has scenarios', () => assert.ok(scenarios.length > 0));
   for (const name of scenarios) {

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
-import { QUIET_MS, type Driver, type Engine } from '../conformance/engine.ts';
+import { QUIET_MS, type Driver, type Engine, type UserGesture } from '../conformance/engine.ts';
 import { writeNativeHostManifests } from '../conformance/native-hosts.ts';
 import type { Scenario } from '../conformance/scenario.ts';
 import { CONSOLE_ERROR_LABEL, REPORT_MARKER, VIEW_SOURCES, bindingsConsoleError, type Observation } from '../conformance/trace.ts';
@@ -160,6 +160,11 @@ class ChromiumDriver implements Driver {
     });
     this.#browserSession = session;
     await this.#views.start();
+  }
+
+  async gesture(gesture: UserGesture): Promise<void> {
+    const what = { contextMenu: 'choose a context menu item', omnibox: 'type in the address bar', command: "press a command's keys" }[gesture.kind];
+    throw new Error(`Chromium's harness cannot ${what}: no DevTools command does it, so this scenario runs in Switchboard only`);
   }
 
   async clickAction(name: string, tab: number): Promise<void> {

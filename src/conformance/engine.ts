@@ -23,6 +23,8 @@ export interface Driver {
   stopWorker(name: string): Promise<void>;
   /** A user's click on the extension's toolbar action, over that tab. */
   clickAction(name: string, tab: number): Promise<void>;
+  /** A user gesture no DevTools command makes (a context menu item, the omnibox, a command's keys). */
+  gesture(gesture: UserGesture): Promise<void>;
   /**
    * Evaluates `expression` in a context named as an evaluate step names it, awaiting a promise;
    * resolves with its value's JSON text (undefined for none).
@@ -32,6 +34,11 @@ export interface Driver {
   settle(): Promise<void>;
   dispose(): Promise<void>;
 }
+
+export type UserGesture =
+  | { readonly kind: 'contextMenu'; readonly extension: string; readonly id: string; readonly tab: number }
+  | { readonly kind: 'omnibox'; readonly extension: string; readonly type?: string; readonly enter?: string }
+  | { readonly kind: 'command'; readonly extension: string; readonly command: string; readonly tab: number };
 
 export interface Engine {
   readonly name: 'switchboard' | 'chromium';
@@ -107,6 +114,9 @@ async function runStep(driver: Driver, step: Step, opened: number, harness: Obse
     await driver.stopWorker(step.stopWorker);
   }
   else if ('clickAction' in step) await driver.clickAction(step.clickAction, tab(step.tab));
+  else if ('clickContextMenu' in step) await driver.gesture({ kind: 'contextMenu', extension: step.clickContextMenu, id: step.id, tab: tab(step.tab) });
+  else if ('omnibox' in step) await driver.gesture({ kind: 'omnibox', extension: step.omnibox, type: step.type, enter: step.enter });
+  else if ('pressCommand' in step) await driver.gesture({ kind: 'command', extension: step.pressCommand, command: step.command, tab: tab(step.tab) });
   else if ('evaluate' in step) {
     const where = step.in ?? `service worker ${[...scenario.extensions.keys()][0]}`;
     await driver.settle();

@@ -18,7 +18,9 @@ export function writeNativeHostManifests(scenario: Scenario, dir: string): void 
   if (scenario.nativeHosts.size === 0) return;
   mkdirSync(dir, { recursive: true });
   for (const [name, file] of scenario.nativeHosts) {
+    const program = scenario.nativeHostPaths.get(name);
     const text = readFileSync(file, 'utf8').replace(PATH_MEMBER, (member: string, path: string) => {
+      if (program !== undefined) return `"path": ${JSON.stringify(program)}`;
       const value = JSON.parse(`"${path}"`) as string;
       if (value === '' || isAbsolute(value)) return member;
       return `"path": ${JSON.stringify(resolve(dirname(file), value))}`;

@@ -22,6 +22,14 @@ export type Step =
   /** Clicks an extension's toolbar action over a tab (default: the last one opened): its popup opens, or action.onClicked fires. */
   | { readonly clickAction: string; readonly tab?: number | 'last' }
   /**
+   * The user gestures no DevTools command makes, so Switchboard alone runs them (Chromium's harness
+   * refuses the scenario): choosing a context menu item in a tab, typing or entering text after the
+   * extension's omnibox keyword, pressing a command's keys.
+   */
+  | { readonly clickContextMenu: string; readonly id: string; readonly tab?: number | 'last' }
+  | { readonly omnibox: string; readonly type?: string; readonly enter?: string }
+  | { readonly pressCommand: string; readonly command: string; readonly tab?: number | 'last' }
+  /**
    * Evaluates an expression (awaited if it gives a promise) in a context — "service worker <name>"
    * (default: the first extension's), "tab <n>", "new tab <n>" (the n-th tab an extension opened),
    * "popup <name>", "side panel <name>" or
@@ -44,6 +52,8 @@ export interface Scenario {
   readonly sites: ReadonlyMap<string, string>;
   /** Host name (of a native messaging host) → absolute path of its manifest in the scenario (see native-hosts.ts). */
   readonly nativeHosts: ReadonlyMap<string, string>;
+  /** Host name → the host program, where the scenario gives it apart from the manifest (absolute). */
+  readonly nativeHostPaths: ReadonlyMap<string, string>;
   readonly steps: readonly Step[];
   /**
    * Sources whose observations may arrive in any order in Chrome (several frames in different
@@ -67,10 +77,34 @@ export interface Scenario {
 export const EVALUATE_TARGET = /^(service worker|popup|side panel|offscreen document) [a-z][a-z0-9-]*$|^(new )?tab [1-9][0-9]*$/;
 
 export class ScenarioError extends Error {
-  override readonly name = 'ScenarioError';
+  override readonly name: string = 'ScenarioError';
 }
 
-const STEP_KINDS = ['open', 'navigate', 'reload', 'back', 'forward', 'close', 'reloadExtension', 'stopWorker', 'clickAction', 'evaluate', 'wait', 'waitFor'] as const;
+/**
+ * The environment variable naming a checkout of a public repository whose extensions a scenario
+ * runs unchanged (`"extensions": {"main": "samples:functional-samples/tutorial.custom-cursor"}`):
+ * their code is not copied into this project.
+ */
+export const SAMPLES_VARIABLE = 'SWITCHBOARD_SAMPLES';
+
+/** A scenario names `samples:` paths and SWITCHBOARD_SAMPLES names no checkout holding them. */
+export class SamplesMissingError extends ScenarioError {
+  override readonly name = 'SamplesMissingError';
+}
+
+/** A path of the scenario: relative to its folder, or `samples:<path>` in the samples checkout. */
+function scenarioPath(root: string, file: string, path: string): string {
+  if (!path.startsWith('samples:')) return resolve(root, path);
+  const samples = process.env[SAMPLES_VARIABLE];
+  if (!samples || !existsSync(samples)) {
+    throw new SamplesMissingError(
+      `${file}: runs extensions of a public repository (${path}): set ${SAMPLES_VARIABLE} to a checkout of it (conformance/real-world/README.md says which)`,
+    );
+  }
+  return resolve(samples, path.slice('samples:'.length));
+}
+
+const STEP_KINDS = ['open', 'navigate', 'reload', 'back', 'forward', 'close', 'reloadExtension', 'stopWorker', 'clickAction', 'clickContextMenu', 'omnibox', 'pressCommand', 'evaluate', 'wait', 'waitFor'] as const;
 
 /** Reads and checks `<dir>/scenario.json`. Every problem is reported with the file and the place. */
 export function loadScenario(dir: string): Scenario {
@@ -98,7 +132,7 @@ export function loadScenario(dir: string): Scenario {
   for (const [name, folder] of Object.entries(value.extensions as Record<string, unknown>)) {
     if (!/^[a-z][a-z0-9-]*$/.test(name)) fail(`extensions.${name}`, 'names are lowercase letters, digits and dashes');
     if (typeof folder !== 'string') return fail(`extensions.${name}`, 'expected a folder path');
-    const path = resolve(root, folder);
+    const path = scenarioPath(root, file, folder);
     if (!isDirectory(path) || !existsSync(join(path, 'manifest.json'))) {
       fail(`extensions.${name}`, `${path} is not a folder with a manifest.json`);
     }
@@ -118,12 +152,19 @@ export function loadScenario(dir: string): Scenario {
   }
 
   const nativeHosts = new Map<string, string>();
+  const nativeHostPaths = new Map<string, string>();
   if (value.nativeHosts !== undefined && !isRecord(value.nativeHosts)) fail('nativeHosts', 'expected an object of host name → manifest file');
   for (const [name, manifest] of Object.entries((value.nativeHosts ?? {}) as Record<string, unknown>)) {
     // Any name: a scenario may check how Chrome treats an invalid one (the file is then never read).
     if (name === '' || /[\\/]/.test(name)) fail(`nativeHosts["${name}"]`, 'a host name cannot be empty or hold a slash');
-    if (typeof manifest !== 'string') return fail(`nativeHosts["${name}"]`, 'expected the path of a host manifest (.json)');
-    const path = resolve(root, manifest);
+    // {"manifest": …, "path": …} gives the host's program too, for a manifest whose "path" is a placeholder.
+    const entry = isRecord(manifest) ? manifest : { manifest };
+    if (typeof entry.manifest !== 'string') return fail(`nativeHosts["${name}"]`, 'expected the path of a host manifest (.json)');
+    if (entry.path !== undefined) {
+      if (typeof entry.path !== 'string') return fail(`nativeHosts["${name}"].path`, 'expected the path of the host program');
+      nativeHostPaths.set(name, scenarioPath(root, file, entry.path));
+    }
+    const path = scenarioPath(root, file, entry.manifest);
     if (!existsSync(path) || isDirectory(path)) fail(`nativeHosts["${name}"]`, `${path} is not a file`);
     nativeHosts.set(name, path);
   }
@@ -151,6 +192,7 @@ export function loadScenario(dir: string): Scenario {
     extensions,
     sites,
     nativeHosts,
+    nativeHostPaths,
     steps,
     unordered: unordered as string[],
     console: consoleMode as 'reports' | 'all',
@@ -190,6 +232,16 @@ function checkStep(
     case 'stopWorker':
       if (typeof arg !== 'string' || !extensions.has(arg)) fail(where, `"${kind}" takes an extension name`);
       break;
+    case 'clickContextMenu':
+    case 'pressCommand':
+    case 'omnibox': {
+      if (typeof arg !== 'string' || !extensions.has(arg)) fail(where, `"${kind}" takes an extension name`);
+      const detail = kind === 'clickContextMenu' ? step.id : kind === 'pressCommand' ? step.command : (step.type ?? step.enter);
+      if (typeof detail !== 'string') fail(where, kind === 'clickContextMenu' ? '"id" names the menu item' : kind === 'pressCommand' ? '"command" names the command' : '"type" or "enter" gives the text');
+      if (kind === 'omnibox' && (step.type === undefined) === (step.enter === undefined)) fail(where, 'give one of "type" and "enter"');
+      if (step.tab !== undefined && !tabRef(step.tab)) fail(where, '"tab" is a tab number or "last"');
+      break;
+    }
     case 'evaluate':
       if (typeof arg !== 'string' || arg.trim() === '') fail(where, '"evaluate" takes an expression');
       if (step.in !== undefined && (typeof step.in !== 'string' || !EVALUATE_TARGET.test(step.in))) {

@@ -14,9 +14,13 @@ import { isSameDocumentNavigation } from '../core/url.ts';
 import { createBrowser } from '../index.ts';
 import { attachDom, loadUnpacked, realmOfContext, type BrowserDom } from '../loader/index.ts';
 import { SiteFolders, pageFrames, pageTitle } from '../loader/sites.ts';
-import { QUIET_MS, type Driver, type Engine } from './engine.ts';
+import { QUIET_MS, type Driver, type Engine, type UserGesture } from './engine.ts';
 import { writeNativeHostManifests } from './native-hosts.ts';
 import { clickAction } from '../platform/action.ts';
+import { pressCommand } from '../platform/commands.ts';
+import { clickContextMenu } from '../platform/context-menus.ts';
+import { enterInOmnibox, typeInOmnibox } from '../platform/omnibox.ts';
+import { activateDocument } from '../platform/user-gesture.ts';
 import { VIEW_SOURCES } from './trace.ts';
 import type { Scenario } from './scenario.ts';
 import { CONSOLE_ERROR_LABEL, REPORT_MARKER, bindingsConsoleError, type Observation } from './trace.ts';
@@ -127,6 +131,14 @@ class SwitchboardDriver implements Driver {
     this.#extensions.get(name)!.stopServiceWorker();
   }
 
+  async gesture(gesture: UserGesture): Promise<void> {
+    const extension = this.#extensions.get(gesture.extension)!;
+    if (gesture.kind === 'contextMenu') clickContextMenu(extension, gesture.id, { tab: this.tab(gesture.tab) });
+    else if (gesture.kind === 'command') pressCommand(extension, gesture.command, this.tab(gesture.tab));
+    else if (gesture.type !== undefined) typeInOmnibox(extension, gesture.type);
+    else enterInOmnibox(extension, gesture.enter!);
+  }
+
   async clickAction(name: string, tab: number): Promise<void> {
     clickAction(this.#extensions.get(name)!, this.tab(tab));
   }
@@ -135,6 +147,8 @@ class SwitchboardDriver implements Driver {
     const context = this.contextNamed(where);
     const realm = context && realmOfContext(context);
     if (!realm) throw new Error(`there is no ${where} to evaluate in`);
+    // Playwright evaluates in a page as a user gesture (Runtime.evaluate's userGesture): so does this.
+    if (context.document) activateDocument(context.document);
     const value: unknown = await realm.evaluate(`(async () => (${expression}))()`, 'harness');
     return JSON.stringify(value);
   }
@@ -143,15 +157,15 @@ class SwitchboardDriver implements Driver {
   private contextNamed(where: string): ScriptContext | undefined {
     const tab = /^tab (\d+)$/.exec(where);
     if (tab) return this.tab(Number(tab[1])).mainFrame.document.mainWorld;
-    const [, kind, name] = /^(service worker|popup|side panel|offscreen document) (.+)$/.exec(where) ?? [];
-    const extension = name === undefined ? undefined : this.#extensions.get(name);
-    if (!extension) return undefined;
-    if (kind === 'service worker') return extension.serviceWorker;
     const opened = /^new tab (\d+)$/.exec(where);
     if (opened) {
       const found = [...this.#newTabs].find(([candidate, number]) => number === Number(opened[1]) && !candidate.closed)?.[0];
       return found?.mainFrame.document.mainWorld;
     }
+    const [, kind, name] = /^(service worker|popup|side panel|offscreen document) (.+)$/.exec(where) ?? [];
+    const extension = name === undefined ? undefined : this.#extensions.get(name);
+    if (!extension) return undefined;
+    if (kind === 'service worker') return extension.serviceWorker;
     const view = [...this.#browser.views].find((candidate) => VIEW_SOURCES[candidate.view!] === kind && candidate.mainFrame.document.extension === extension);
     return view?.mainFrame.document.mainWorld;
   }

@@ -114,7 +114,10 @@ export function normalizeTrace(observations: readonly Observation[], options: No
   };
 
   const sources: Record<string, TraceEntry[]> = {};
-  for (const observation of observations) {
+  // Ids are numbered source by source, each in its own order: the order in which sources' reports
+  // interleave depends on timing inside Chrome, and must not decide which tab is <tab 1>.
+  const bySource = [...observations].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  for (const observation of bySource) {
     const value = observation.json === undefined ? 'undefined' : JSON.stringify(walk(JSON.parse(observation.json), undefined, undefined));
     (sources[replaceIds(observation.source)] ??= []).push({ label: replaceIds(observation.label), value });
   }

@@ -34,7 +34,19 @@ export function resolveModuleSpecifier(specifier: string, referrer: string, real
  * A service worker's graph must not await at top level: Chrome then runs none of it and logs
  * TOP_LEVEL_AWAIT_IN_SERVICE_WORKER (the worker fails to start). A page's may, with V8's modules.
  */
-export async function evaluateModule(realm: ContextRealm, url: string, source: ModuleSource, options: { serviceWorker?: boolean } = {}): Promise<void> {
+export function evaluateModule(realm: ContextRealm, url: string, source: ModuleSource, options: { serviceWorker?: boolean } = {}): Promise<void> {
+  const evaluation = evaluateModuleGraph(realm, url, source, options);
+  // browser.idle() waits for the graph to evaluate (it does so asynchronously), though not for a
+  // page module's top-level await that never settles.
+  const settled = evaluation.catch(() => undefined);
+  realm.context.browser.holdIdle(Promise.race([settled, new Promise((resolve) => setTimeout(resolve, MODULE_IDLE_HOLD_MS).unref())]));
+  return evaluation;
+}
+
+/** How long browser.idle() waits for one module graph at most. */
+const MODULE_IDLE_HOLD_MS = 2000;
+
+async function evaluateModuleGraph(realm: ContextRealm, url: string, source: ModuleSource, options: { serviceWorker?: boolean }): Promise<void> {
   try {
     if (!vmModulesAvailable()) return evaluateModuleFunctions(realm, url, source, resolveModuleSpecifier);
     return await evaluateModuleRecords(realm, url, source, options.serviceWorker ?? false);

@@ -19,8 +19,10 @@ async function run(tabId) {
   });
   console.log('@sb', 'func with args', args.map((r) => r.result));
 
-  const byFrameId = await chrome.scripting.executeScript({ target: { tabId, frameIds: [all[1].frameId] }, func: () => location.href });
-  console.log('@sb', 'by frame id', byFrameId.map((r) => [r.frameId === all[1].frameId, r.documentId === all[1].documentId, r.result]));
+  // The first subframe in url order: Chrome's own order of subframes varies from run to run.
+  const [, first] = ordered(all);
+  const byFrameId = await chrome.scripting.executeScript({ target: { tabId, frameIds: [first.frameId] }, func: () => location.href });
+  console.log('@sb', 'by frame id', byFrameId.map((r) => [r.frameId === first.frameId, r.documentId === first.documentId, r.result]));
 
   const byDocumentId = await chrome.scripting.executeScript({ target: { tabId, documentIds: [all[0].documentId] }, func: () => location.pathname });
   console.log('@sb', 'by document id', byDocumentId);
