@@ -178,6 +178,10 @@ export class ContextMessaging implements MessagingEndpoint {
     return true;
   }
 
+  hasListener(eventName: string): boolean {
+    return (this.#events.get(eventName)?.listenerCount ?? 0) > 0;
+  }
+
   listenedEvents(): string[] {
     return [...this.#events].filter(([, event]) => event.listenerCount > 0).map(([name]) => name);
   }

@@ -50,6 +50,8 @@ export interface MessagingEndpoint {
   invalidate(): void;
   /** The events (other than messaging's) that have listeners now: a stopped worker's lazy listeners. */
   listenedEvents?(): readonly string[];
+  /** Whether a listener for `eventName` is registered in the context now. */
+  hasListener?(eventName: string): boolean;
 }
 
 /** What the API layer gives a context when the browser creates it. */

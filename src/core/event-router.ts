@@ -42,8 +42,24 @@ export class EventRouter {
   /** Raises the event in one context now; returns whether a listener heard it. */
   dispatchToContext(context: ScriptContext, eventName: string, args: readonly unknown[]): boolean {
     if (!context.valid) return false;
-    // An event reaching the worker starts its idle timer again.
+    const endpoint = context.endpoint;
+    // Chrome sends an event only where a listener waits for it; one that reaches the worker starts
+    // its idle timer again.
+    if (endpoint.hasListener && !endpoint.hasListener(eventName)) return false;
     if (context.type === 'service_worker') context.extension?.serviceWorkerLifetime.activity();
-    return context.endpoint.dispatchEvent(eventName, args);
+    return endpoint.dispatchEvent(eventName, args);
+  }
+
+  /**
+   * Whether raising `eventName` for the extension would reach anyone (a context's listener, or a
+   * stopped worker's lazy one): producers skip building the arguments of events nobody hears.
+   */
+  listens(extension: Extension, eventName: string, contentScripts = false): boolean {
+    const lifetime = extension.serviceWorkerLifetime;
+    if (lifetime.waking || (lifetime.state === 'stopped' && lifetime.wakesFor(eventName))) return true;
+    for (const context of this.browser.contextsOf(extension, contentScripts)) {
+      if (!context.endpoint.hasListener || context.endpoint.hasListener(eventName)) return true;
+    }
+    return false;
   }
 }

@@ -30,6 +30,8 @@ export class ServiceWorkerLifetime {
   #state: ServiceWorkerState = 'stopped';
   #started: Promise<void> = Promise.resolve();
   #idleTimer: TimerHandle | undefined;
+  /** When the worker last had an event or made an API call (the browser clock's time). */
+  #lastActivity = 0;
   #starts = 0;
   /** The events the last run had listeners for when it stopped: Chrome's lazy listeners, which wake the worker. */
   #lazyListeners = new Set<string>();
@@ -110,9 +112,21 @@ export class ServiceWorkerLifetime {
   /** An event reached the worker, or it called an extension API: the idle timer starts again. */
   activity(): void {
     if (this.#state !== 'running') return;
+    this.#lastActivity = this.extension.browser.clock.now();
+    // One timer at a time, which looks at the last activity when it fires: a message costs a clock
+    // read, not a timer made and cancelled.
+    if (this.#idleTimer === undefined) this.#armIdleTimer(SERVICE_WORKER_IDLE_TIMEOUT_MS);
+  }
+
+  #armIdleTimer(ms: number): void {
     const clock = this.extension.browser.clock;
-    clock.clearTimer(this.#idleTimer);
-    this.#idleTimer = clock.setTimer(SERVICE_WORKER_IDLE_TIMEOUT_MS, () => this.stop(), { keepAlive: false });
+    this.#idleTimer = clock.setTimer(ms, () => {
+      this.#idleTimer = undefined;
+      if (this.#state !== 'running') return;
+      const idle = clock.now() - this.#lastActivity;
+      if (idle >= SERVICE_WORKER_IDLE_TIMEOUT_MS) this.stop();
+      else this.#armIdleTimer(SERVICE_WORKER_IDLE_TIMEOUT_MS - idle);
+    }, { keepAlive: false });
   }
 
   /** Stops the worker now: its context dies, its ports disconnect, its pending responses fail. */

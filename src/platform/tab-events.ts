@@ -15,13 +15,30 @@ export function attachTabEvents(browser: Browser): void {
   if (attached.has(browser)) return;
   attached.add(browser);
   browser.observeTabStrip((event) => {
+    const name = EVENT_NAMES[event.type];
     for (const extension of browser.extensions.values()) {
-      if (!extension.enabled) continue;
+      if (!extension.enabled || !browser.events.listens(extension, name)) continue;
       const raised = eventFor(extension, event);
       if (raised) browser.events.dispatchToExtension(extension, raised[0], raised[1]);
     }
   });
 }
+
+/** The event each change of the tab strip raises. */
+const EVENT_NAMES: Readonly<Record<TabStripEvent['type'], string>> = {
+  tabCreated: 'tabs.onCreated',
+  tabUpdated: 'tabs.onUpdated',
+  tabActivated: 'tabs.onActivated',
+  tabHighlighted: 'tabs.onHighlighted',
+  tabRemoved: 'tabs.onRemoved',
+  tabReplaced: 'tabs.onReplaced',
+  tabDetached: 'tabs.onDetached',
+  tabAttached: 'tabs.onAttached',
+  windowCreated: 'windows.onCreated',
+  windowRemoved: 'windows.onRemoved',
+  windowFocusChanged: 'windows.onFocusChanged',
+  windowBoundsChanged: 'windows.onBoundsChanged',
+};
 
 function eventFor(extension: Extension, event: TabStripEvent): [string, unknown[]] | undefined {
   switch (event.type) {

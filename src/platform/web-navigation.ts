@@ -92,14 +92,20 @@ export function attachWebNavigation(browser: Browser): void {
   const state: State = { loading: new WeakMap(), transitions: new WeakMap(), processes: new Map() };
   states.set(browser, state);
   const raiser = new Raiser(browser, state);
-  browser.observeDocuments((document) => raiser.documentCreated(document));
+  // Nothing to follow while no extension may listen (the details are built eagerly).
+  const anyListener = (): boolean => [...browser.extensions.values()].some(mayListen);
+  browser.observeDocuments((document) => {
+    if (anyListener()) raiser.documentCreated(document);
+  });
   browser.observeDocumentLifecycle((document, event) => {
+    if (!anyListener()) return;
     if (event.type === 'fragment') raiser.fragmentNavigated(document);
     else if (event.type === 'pageshow' && event.persisted && document.frame.isMainFrame) raiser.restored(document);
   });
   // Observed before the tabs events are (attached later, with chrome.tabs): a tab's page completes
   // before tabs.onUpdated reports it complete.
   browser.observeTabStrip((event) => {
+    if (!anyListener()) return;
     if (event.type === 'tabUpdated' && event.changed.includes('status') && event.info.status === 'complete') raiser.tabCompleted(event.tab);
     if (event.type === 'tabReplaced') {
       raiser.raiseAll('onTabReplaced', { replacedTabId: event.removedTabId, tabId: event.addedTabId, timeStamp: Date.now() });
