@@ -1,5 +1,5 @@
 import type { ScriptContext } from '../core/context.ts';
-import { OPTIONS_PAGE_MISSING } from '../core/errors.ts';
+import { OPTIONS_PAGE_MISSING, RUNTIME_KIOSK_ONLY, RUNTIME_NO_BACKGROUND_PAGE } from '../core/errors.ts';
 import { CONTEXT_TYPES, getContexts, platformInfo, sortedManifest, type ContextFilter } from '../platform/runtime.ts';
 import { ApiError, apiFunction } from './api-function.ts';
 import type { ContextMessaging } from './messaging.ts';
@@ -36,6 +36,10 @@ const SET_UNINSTALL_URL = new APISignature('runtime.setUninstallURL', [{ name: '
 const GET_MANIFEST = new APISignature('runtime.getManifest', []);
 const GET_VERSION = new APISignature('runtime.getVersion', []);
 const RELOAD = new APISignature('runtime.reload', []);
+const REQUEST_UPDATE_CHECK = new APISignature('runtime.requestUpdateCheck', [CALLBACK]);
+const RESTART = new APISignature('runtime.restart', []);
+const RESTART_AFTER_DELAY = new APISignature('runtime.restartAfterDelay', [{ name: 'seconds', type: 'integer' }, CALLBACK]);
+const GET_BACKGROUND_PAGE = new APISignature('runtime.getBackgroundPage', [CALLBACK]);
 
 /** Events Chrome has on chrome.runtime besides messaging; the browser raises those it has cause to. */
 const PRIVILEGED_EVENTS = ['onStartup', 'onInstalled', 'onEnabled', 'onSuspend', 'onSuspendCanceled', 'onUpdateAvailable', 'onBrowserUpdateAvailable', 'onRestartRequired', 'onUserScriptMessage', 'onUserScriptConnect'];
@@ -78,6 +82,23 @@ export function addRuntimePlatform(runtime: Record<string, unknown>, messaging: 
   runtime.setUninstallURL = apiFunction(messaging, SET_UNINSTALL_URL, (url) => {
     uninstallUrls.set(extension, url as string);
   });
+  // An unpacked extension has no update URL: nothing to update to (observed in Chromium 156).
+  runtime.requestUpdateCheck = apiFunction(messaging, REQUEST_UPDATE_CHECK, () => ({ status: 'no_update', version: '' }));
+  // Restarting the device is ChromeOS kiosk mode's: elsewhere restart() does nothing, restartAfterDelay fails.
+  runtime.restart = named('restart', (...args: unknown[]) => {
+    assertContextValid(messaging);
+    RESTART.parse(args, messaging.realm);
+  });
+  runtime.restartAfterDelay = apiFunction(messaging, RESTART_AFTER_DELAY, () => {
+    throw new ApiError(RUNTIME_KIOSK_ONLY);
+  });
+  if (extension.parsed.permissions.has('nativeMessaging')) runtime.onConnectNative = messaging.event('runtime.onConnectNative');
+  // Manifest V3 has no background page: pages ask in vain.
+  if (context.type === 'extension_page') {
+    runtime.getBackgroundPage = apiFunction(messaging, GET_BACKGROUND_PAGE, () => {
+      throw new ApiError(RUNTIME_NO_BACKGROUND_PAGE);
+    });
+  }
   runtime.reload = named('reload', (...args: unknown[]) => {
     assertContextValid(messaging);
     RELOAD.parse(args, messaging.realm);

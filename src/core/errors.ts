@@ -422,3 +422,8 @@ export const EVENT_NO_FILTERS = 'This event does not support filters';
 export const EVENT_INVALID_INVOCATION = 'Invalid invocation';
 export const EVENT_FILTER_URL_NOT_ARRAY = 'filters.url should be an array.';
 export const EVENT_COULD_NOT_ADD_LISTENER = 'Could not add listener';
+
+// extensions/browser/api/runtime/runtime_api.cc (kErrorOnlyKioskModeAllowed; observed in Chromium 156)
+export const RUNTIME_KIOSK_ONLY = 'API available only for ChromeOS kiosk mode.';
+// extensions/renderer/api/runtime_hooks_delegate.cc (kNoBackgroundPage... observed in Chromium 156 from an MV3 page)
+export const RUNTIME_NO_BACKGROUND_PAGE = 'You do not have a background page.';

@@ -7,10 +7,6 @@ const attempt = async (label, fn) => {
   }
 };
 
-chrome.tabs.onUpdated.addListener(async (tabId, info) => {
-  if (info.status === 'complete') await attempt('before', () => chrome.tabCapture.getMediaStreamId({ targetTabId: tabId }));
-});
-
 chrome.action.onClicked.addListener(async (tab) => {
   await attempt('id', async () => {
     const id = await chrome.tabCapture.getMediaStreamId({ targetTabId: tab.id });
