@@ -115,10 +115,8 @@ export class OneTimeMessageHandler {
     const message = received.ok ? received.value : null;
     const sendResponse = this.createResponder(receiver);
     const event = this.messaging.messageEvent(receiver.eventName);
-    let outcome!: ReturnType<typeof event.dispatch>;
-    const dispatch = (): void => void (outcome = event.dispatch([message, receiver.sender, sendResponse]));
-    if (serialized.userGesture) runWithUserGesture(this.messaging.context, dispatch);
-    else dispatch();
+    const args: Parameters<typeof event.dispatch>[0] = [message, receiver.sender, sendResponse];
+    const outcome = serialized.userGesture ? runWithUserGesture(this.messaging.context, () => event.dispatch(args)) : event.dispatch(args);
     // Before M144 only runtime.onMessage looked at what listeners returned, and onMessageExternal kept
     // the port open until a reply, the responder's collection, or the context's death. Chromium 156
     // treats onMessageExternal like onMessage: Promise returns answer, throws reach the sender (observed).

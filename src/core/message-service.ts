@@ -95,30 +95,33 @@ export class MessageService {
         this.closeChannel(channel, RECEIVING_END_DOES_NOT_EXIST, 'opener');
         return;
       }
-      const open = (): void => {
-        const waiting = channel.waiting;
-        channel.waiting = undefined;
-        if (channel.closed) return;
-        if (!target.enabled) {
-          this.closeChannel(channel, RECEIVING_END_DOES_NOT_EXIST, 'opener');
-          return;
-        }
-        const internal = source.extension === target;
-        const candidates = [...target.pageContexts];
-        if (target.serviceWorker) candidates.push(target.serviceWorker);
-        this.connect(channel, target, 'extension', options, internal, candidates);
-        if (options.message) this.routeMessage(channel, source, true, options.message);
-        for (const request of waiting ?? []) request();
-      };
       // A stopped service worker is started first, and hears the opening once its top-level code ran
       // (MessageService's pending lazy-context tasks).
-      if ((target.serviceWorkerState === 'running' && !target.serviceWorkerLifetime.waking) || target.parsed.serviceWorker === undefined) open();
-      else {
+      if ((target.serviceWorkerState === 'running' && !target.serviceWorkerLifetime.waking) || target.parsed.serviceWorker === undefined) {
+        this.openToExtension(channel, source, target, options);
+      } else {
         channel.waiting = [];
-        target.serviceWorkerLifetime.whenRunning(open);
+        target.serviceWorkerLifetime.whenRunning(() => this.openToExtension(channel, source, target, options));
       }
     });
     return channel.openerPort;
+  }
+
+  /** The channel reaches the extension's pages and worker; what waited for the worker follows. */
+  private openToExtension(channel: Channel, source: ScriptContext, target: Extension, options: OpenChannelOptions): void {
+    const waiting = channel.waiting;
+    channel.waiting = undefined;
+    if (channel.closed) return;
+    if (!target.enabled) {
+      this.closeChannel(channel, RECEIVING_END_DOES_NOT_EXIST, 'opener');
+      return;
+    }
+    const internal = source.extension === target;
+    const candidates = [...target.pageContexts];
+    if (target.serviceWorker) candidates.push(target.serviceWorker);
+    this.connect(channel, target, 'extension', options, internal, candidates);
+    if (options.message) this.routeMessage(channel, source, true, options.message);
+    if (waiting) for (const request of waiting) request();
   }
 
   /** tabs.sendMessage / tabs.connect towards the source extension's content scripts in a tab. */
@@ -208,16 +211,20 @@ export class MessageService {
   closePort(source: ScriptContext, portId: PortId, closeChannel: boolean): void {
     const channel = this.#channels.get(portId.channelId);
     if (!channel || channel.closed) return;
-    const close = (): void => {
-      if (channel.closed) return;
-      if (portId.isOpener) {
-        if (channel.opener === source) this.closeChannel(channel, '', 'receivers', true);
-      } else if (channel.receivers.includes(source)) {
-        if (closeChannel) this.closeChannel(channel, '', 'opener', true);
-        else this.removeReceiver(channel, source, 'port-closed', true);
-      }
-    };
-    this.browser.post(() => (channel.waiting ? channel.waiting.push(close) : close()));
+    this.browser.post(() => {
+      if (channel.waiting) channel.waiting.push(() => this.closePortNow(channel, source, portId, closeChannel));
+      else this.closePortNow(channel, source, portId, closeChannel);
+    });
+  }
+
+  private closePortNow(channel: Channel, source: ScriptContext, portId: PortId, closeChannel: boolean): void {
+    if (channel.closed) return;
+    if (portId.isOpener) {
+      if (channel.opener === source) this.closeChannel(channel, '', 'receivers', true);
+    } else if (channel.receivers.includes(source)) {
+      if (closeChannel) this.closeChannel(channel, '', 'opener', true);
+      else this.removeReceiver(channel, source, 'port-closed', true);
+    }
   }
 
   /** M144+: a receiver closes the channel with an error the opener sees (a listener threw or rejected). */

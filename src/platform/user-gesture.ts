@@ -36,14 +36,11 @@ export function hasUserGesture(context: ScriptContext): boolean {
  * carries it to its receivers (extensions::Message::user_gesture), so that a content script's
  * click can make the worker open a side panel.
  */
-export function runWithUserGesture(context: ScriptContext, body: () => void): void {
-  if (interacting.has(context)) {
-    body();
-    return;
-  }
+export function runWithUserGesture<T>(context: ScriptContext, body: () => T): T {
+  if (interacting.has(context)) return body();
   interacting.add(context);
   try {
-    body();
+    return body();
   } finally {
     interacting.delete(context);
   }
