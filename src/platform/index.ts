@@ -4,8 +4,10 @@
  * service keeps its state per Browser and depends on the core, never the reverse.
  */
 import type { Browser } from '../core/browser.ts';
+import { observeActionClicks } from './action.ts';
 import { attachAlarms } from './alarms.ts';
 import { attachRuntimeEvents } from './runtime.ts';
+import { grantActiveTab } from './scripting.ts';
 import { attachTabCapture } from './tab-capture.ts';
 import { attachWebNavigation } from './web-navigation.ts';
 
@@ -18,5 +20,7 @@ export function attachPlatform(browser: Browser): void {
   attachRuntimeEvents(browser);
   attachAlarms(browser);
   attachTabCapture(browser);
+  // A click on the action grants activeTab for the tab (ActiveTabPermissionGranter).
+  observeActionClicks(browser, (extension, tab) => grantActiveTab(extension, tab.id));
   attachWebNavigation(browser);
 }

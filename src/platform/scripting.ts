@@ -35,8 +35,9 @@ import {
 } from '../core/errors.ts';
 import type { Extension } from '../core/extension.ts';
 import { ContentScriptEntry, type RunAt } from '../core/manifest/content-scripts.ts';
-import { CONTENT_SCRIPT_SCHEMES, MatchPattern, MatchPatternError, MatchPatternSet, SCHEME_ALL } from '../core/manifest/match-pattern.ts';
+import { CONTENT_SCRIPT_SCHEMES, MatchPattern, MatchPatternError, MatchPatternSet } from '../core/manifest/match-pattern.ts';
 import { toStoredValue } from './storage-value.ts';
+import { hostPermissions } from './tab-access.ts';
 
 export type ExecutionWorldName = 'ISOLATED' | 'MAIN';
 
@@ -126,20 +127,9 @@ function injectorOf(browser: Browser): ScriptInjector {
 
 // ----- host permissions -----
 
-const hostPatterns = new WeakMap<Extension, MatchPattern[]>();
 /** activeTab grants: extension → tab id → the origin the tab had when granted. */
 const activeTabGrants = new WeakMap<Extension, Map<number, string>>();
 
-function hostPermissions(extension: Extension): MatchPattern[] {
-  let patterns = hostPatterns.get(extension);
-  if (!patterns) {
-    const declared = (extension.manifest as { host_permissions?: unknown }).host_permissions;
-    const list = Array.isArray(declared) ? declared.filter((p): p is string => typeof p === 'string') : [];
-    patterns = list.map((p) => MatchPattern.tryParse(p, SCHEME_ALL)).filter((p): p is MatchPattern => !(p instanceof MatchPatternError));
-    hostPatterns.set(extension, patterns);
-  }
-  return patterns;
-}
 
 /**
  * activeTab (granted by a click on the extension's action, or a command): the extension may script

@@ -14,7 +14,7 @@ const COMMITTED_KEYS = ['favIconUrl', 'title', 'url'] as const;
 const hostPatterns = new WeakMap<Extension, MatchPattern[]>();
 
 /** The extension's host_permissions, parsed once (an unparsable one grants nothing). */
-function hostPermissions(extension: Extension): MatchPattern[] {
+export function hostPermissions(extension: Extension): MatchPattern[] {
   let patterns = hostPatterns.get(extension);
   if (!patterns) {
     const declared = (extension.manifest as { host_permissions?: unknown }).host_permissions;

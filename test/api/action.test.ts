@@ -43,6 +43,18 @@ describe('chrome.action', () => {
     assert.deepEqual([...browser.tabs.values()], [tab]);
   });
 
+  it('a click on the action grants activeTab: the extension may then script that tab without host permission', async () => {
+    const { browser } = fixture();
+    const extension = browser.installExtension({ manifest: mv3({ action: {}, permissions: ['activeTab', 'scripting'] }) });
+    const tab = browser.openTab('https://a.test/');
+    const scripting = (sw(extension) as unknown as { scripting: { executeScript(injection: object): Promise<{ result: unknown }[]> } }).scripting;
+    const run = () => scripting.executeScript({ target: { tabId: tab.id }, func: () => 1 + 1 });
+    await assert.rejects(run(), /Cannot access contents of the page/);
+    clickAction(extension, tab);
+    await browser.idle();
+    assert.deepEqual((await run()).map((r) => r.result), [2]);
+  });
+
   it('a disabled action does nothing when clicked on that tab', async () => {
     const { browser } = fixture();
     let clicks = 0;
