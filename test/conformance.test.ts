@@ -51,12 +51,27 @@ describe('conformance: Switchboard observes what Chromium observes', { concurren
   const skip = chromiumMissing();
   it('the suite has scenarios', () => assert.ok(scenarios.length > 0));
   for (const name of scenarios) {
-    it(name, { skip: skip ?? samplesMissing(name) }, async () => {
+    it(name, { skip: skip ?? samplesMissing(name) }, async (t) => {
       const scenario = loadScenario(join(PROJECT, name));
-      const expected = await runScenario(scenario, chromiumEngine);
       const actual = await runScenario(scenario, switchboardEngine);
+      // Chromium itself races on this 2-core machine now and then (a worker's first console calls
+      // made before DevTools attached to it, a load that outlasts a wait): a scenario that differs,
+      // or that Chromium could not run, runs in Chromium once more, and the first outcome is reported.
+      let expected;
+      let differences: string[];
+      try {
+        expected = await runScenario(scenario, chromiumEngine);
+        differences = compareTraces(expected.trace, actual.trace);
+      } catch (error) {
+        differences = [`Chromium could not run it: ${(error as Error).message}`];
+      }
+      if (differences.length > 0 && scenario.knownDifference === undefined) {
+        t.diagnostic(`first Chromium run differed, run again: ${differences.join(' | ')}`);
+        expected = await runScenario(scenario, chromiumEngine);
+        differences = compareTraces(expected.trace, actual.trace);
+      }
+      if (!expected) throw new Error('Chromium did not run the scenario');
       assert.ok(Object.keys(expected.trace.sources).length > 0, `Chromium observed nothing:\n${formatTrace(expected.trace)}`);
-      const differences = compareTraces(expected.trace, actual.trace);
       if (scenario.knownDifference !== undefined) {
         // A real extension that still differs, for the reason its scenario gives: once it no longer
         // differs, the scenario must say so.
