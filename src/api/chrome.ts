@@ -43,6 +43,13 @@ const NAMESPACES: readonly NamespaceDefinition[] = [
     create: (messaging) => createRuntime(messaging, messaging.context),
   },
   { name: 'scripting', available: (context) => meets(context, { contexts: PRIVILEGED, permission: 'scripting' }), create: (messaging) => createScripting(messaging) },
+  // A content script's chrome.scripting: the enums, and globalParams for the scripts it injects (observed in Chromium 156).
+  {
+    name: 'scripting',
+    available: (context) => meets(context, { contexts: ['content_script'], permission: 'scripting' }),
+    create: (messaging) =>
+      messaging.toRealm({ ExecutionWorld: { ISOLATED: 'ISOLATED', MAIN: 'MAIN' }, StyleOrigin: { AUTHOR: 'AUTHOR', USER: 'USER' }, globalParams: {} }),
+  },
   { name: 'storage', available: (context) => meets(context, { contexts: EXTENSION_CONTEXTS, permission: 'storage' }), create: (messaging) => createStorage(messaging) },
   {
     name: 'tabs',

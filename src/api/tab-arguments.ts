@@ -67,6 +67,11 @@ export const TABS_UPDATE = new APISignature('tabs.update', [
   CALLBACK,
 ]);
 export const TABS_REMOVE = new APISignature('tabs.remove', [{ name: 'tabIds', type: 'any', ref: '[integer|array]' }, CALLBACK]);
+export const TABS_MOVE = new APISignature('tabs.move', [
+  { name: 'tabIds', type: 'any', ref: '[integer|array]' },
+  { name: 'moveProperties', type: 'object', properties: { index: { type: 'integer', minimum: -1 }, windowId: { type: 'integer', optional: true } } },
+  CALLBACK,
+]);
 export const TABS_RELOAD = new APISignature('tabs.reload', [
   { ...TAB_ID, optional: true },
   { name: 'reloadProperties', type: 'object', optional: true, properties: { bypassCache: bool } },

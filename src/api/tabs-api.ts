@@ -30,6 +30,7 @@ import { foundTypeName, type APISignature } from './signature.ts';
 import {
   TABS_CREATE,
   TABS_DUPLICATE,
+  TABS_MOVE,
   TABS_GET,
   TABS_GET_CURRENT,
   TABS_GO_BACK,
@@ -212,6 +213,20 @@ export function createTabsNamespace(messaging: ContextMessaging): object {
       if (url !== undefined) tab.navigate(url);
       return answer;
     })),
+    // TabsMoveFunction: each tab in turn to the index (the next ones after it), -1 the end; one id
+    // answers one Tab, a list a list (observed in Chromium 156).
+    move: named('move', fn(TABS_MOVE, (tabIds, moveProperties) => {
+      const { index, windowId } = moveProperties as { index: number; windowId?: number };
+      const ids = parseTabIds(tabIds, messaging, TABS_MOVE);
+      const tabs = ids.map((id) => requireTab(browser, id));
+      const target = windowId !== undefined ? requireWindow(context, windowId) : undefined;
+      tabs.forEach((tab, n) => {
+        if (target && target !== tab.window) browser.moveTab(tab, target, index < 0 ? target.tabs.length : index + n);
+        else browser.reorderTab(tab, index < 0 ? -1 : index + n);
+      });
+      const moved = tabs.map(view);
+      return typeof tabIds === 'number' ? moved[0] : moved;
+    })),
     remove: named('remove', fn(TABS_REMOVE, (tabIds) => {
       // The tabs before an unknown id are closed; the error names the first unknown one (observed in Chromium 156).
       for (const id of parseTabIds(tabIds, messaging)) requireTab(browser, id).close();
@@ -238,12 +253,12 @@ function traverse(tab: Tab, offset: number): undefined {
 }
 
 /** tabs.remove's tabIds: one id or a list of them, each an integer of at least 0. */
-function parseTabIds(value: unknown, messaging: ContextMessaging): number[] {
+function parseTabIds(value: unknown, messaging: ContextMessaging, signature: APISignature = TABS_REMOVE): number[] {
   const isId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
   if (isId(value)) return [value];
   if (Array.isArray(value) && value.every(isId)) return [...value];
   // A choice of types is resolved with the signature: anything else matches no signature (observed in Chromium 156).
-  throw TABS_REMOVE.invocationError(NO_MATCHING_SIGNATURE, messaging.realm);
+  throw signature.invocationError(NO_MATCHING_SIGNATURE, messaging.realm);
 }
 
 /** TabsQueryFunction::Run: windows in the order they opened, tabs in index order. */

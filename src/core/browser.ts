@@ -220,6 +220,17 @@ export class Browser {
     this.notifyTabStrip({ type: 'tabHighlighted', tabIds: [tab.id], windowId: tab.window.id });
   }
 
+  /** Moves `tab` to `index` of its own window's strip (tabs.onMoved); -1, or past the end, puts it last. */
+  reorderTab(tab: Tab, index: number): void {
+    const strip = tab.window.tabs;
+    const from = strip.indexOf(tab);
+    const to = index < 0 || index >= strip.length ? strip.length - 1 : index;
+    if (from < 0 || from === to) return;
+    strip.splice(from, 1);
+    strip.splice(to, 0, tab);
+    this.notifyTabStrip({ type: 'tabMoved', tabId: tab.id, windowId: tab.window.id, fromIndex: from, toIndex: to });
+  }
+
   /** Moves `tab` into `window` at `index` (tabs.onDetached, tabs.onAttached); it is active there. */
   moveTab(tab: Tab, window: Window, index: number): void {
     const from = tab.window;

@@ -141,6 +141,7 @@ export type TabStripEvent =
   | { readonly type: 'tabHighlighted'; readonly tabIds: readonly number[]; readonly windowId: number }
   | { readonly type: 'tabRemoved'; readonly tabId: number; readonly windowId: number; readonly isWindowClosing: boolean }
   | { readonly type: 'tabReplaced'; readonly addedTabId: number; readonly removedTabId: number }
+  | { readonly type: 'tabMoved'; readonly tabId: number; readonly windowId: number; readonly fromIndex: number; readonly toIndex: number }
   | { readonly type: 'tabDetached'; readonly tabId: number; readonly oldWindowId: number; readonly oldPosition: number }
   | { readonly type: 'tabAttached'; readonly tabId: number; readonly newWindowId: number; readonly newPosition: number }
   | { readonly type: 'windowCreated'; readonly window: Window; readonly info: WindowInfo }

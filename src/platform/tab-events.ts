@@ -32,6 +32,7 @@ const EVENT_NAMES: Readonly<Record<TabStripEvent['type'], string>> = {
   tabHighlighted: 'tabs.onHighlighted',
   tabRemoved: 'tabs.onRemoved',
   tabReplaced: 'tabs.onReplaced',
+  tabMoved: 'tabs.onMoved',
   tabDetached: 'tabs.onDetached',
   tabAttached: 'tabs.onAttached',
   windowCreated: 'windows.onCreated',
@@ -56,6 +57,8 @@ function eventFor(extension: Extension, event: TabStripEvent): [string, unknown[
       return ['tabs.onRemoved', [event.tabId, { isWindowClosing: event.isWindowClosing, windowId: event.windowId }]];
     case 'tabReplaced':
       return ['tabs.onReplaced', [event.addedTabId, event.removedTabId]];
+    case 'tabMoved':
+      return ['tabs.onMoved', [event.tabId, { fromIndex: event.fromIndex, toIndex: event.toIndex, windowId: event.windowId }]];
     case 'tabDetached':
       return ['tabs.onDetached', [event.tabId, { oldPosition: event.oldPosition, oldWindowId: event.oldWindowId }]];
     case 'tabAttached':

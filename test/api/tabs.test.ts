@@ -88,4 +88,24 @@ describe('tabs: the API', () => {
     assert.equal(((await own.getCurrent!()) as { id: number }).id, tab.id);
     assert.equal(await tabs.getCurrent!(), undefined);
   });
+
+  it('tabs.move moves each tab in turn to the index, -1 the end, and raises onMoved for each one that moves', async () => {
+    const { browser, tabs } = setup();
+    const a = browser.openTab('https://a.test/');
+    const b = browser.openTab('https://b.test/');
+    const c = browser.openTab('https://c.test/');
+    const moved: unknown[] = [];
+    tabs.onMoved!.addListener((id, info) => moved.push([id, info]));
+    const one = (await tabs.move!(a.id, { index: -1 })) as { index: number };
+    assert.equal(one.index, 2);
+    const many = (await tabs.move!([c.id, b.id], { index: 0 })) as { index: number }[];
+    assert.deepEqual(many.map((tab) => tab.index), [0, 1]);
+    await browser.idle();
+    assert.deepEqual(moved, [
+      [a.id, { fromIndex: 0, toIndex: 2, windowId: a.windowId }],
+      [c.id, { fromIndex: 1, toIndex: 0, windowId: a.windowId }],
+    ]);
+    assert.deepEqual(a.window.tabs.map((tab) => tab.id), [c.id, b.id, a.id]);
+    await assert.rejects(tabs.move!(9999, { index: 0 }), { message: 'No tab with id: 9999.' });
+  });
 });
