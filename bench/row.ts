@@ -16,6 +16,8 @@ export interface Row {
   readonly floor: Cell;
   /** The peer that can express the workload, by name. */
   readonly peer: Cell & { readonly name: string };
+  /** The same workload between unsealed contexts (in-code scripts in the host realm), timed in the same rounds. */
+  readonly unsealed?: number;
   /** How the numbers were taken, where the table alone does not say. */
   readonly note?: string;
 }

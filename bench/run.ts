@@ -20,6 +20,7 @@ import { tabOfFiftyFrames } from './workloads/frames.ts';
 import { nativeEcho } from './workloads/native-echo.ts';
 import { oneTimeRequest } from './workloads/one-time.ts';
 import { portPingPong, portThroughput } from './workloads/ports.ts';
+import { sealedMessaging } from './workloads/sealed.ts';
 import { manyTabs } from './workloads/tabs.ts';
 
 const args = process.argv.slice(2);
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
     ['churn', () => connectChurn(context)],
     ['cold-start', () => coldStart(context)],
     ['native-echo', () => nativeEcho(context)],
+    ['sealed', () => sealedMessaging(context)],
   ];
   const rows: Row[] = [];
   for (const [id, run] of workloads) {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import * as errors from '../src/core/errors.ts';
 import { HOST_REALM } from '../src/api/realm.ts';
 import { MAX_MESSAGE_BYTES, serializeMessage } from '../src/core/serialization.ts';
-import { CONTENT_SCRIPTS_EVERYWHERE, cs, fixture, mv3, sw, thrown } from './support.ts';
+import { CONTENT_SCRIPTS_EVERYWHERE, cs, fixture, mv3, page, sw, thrown } from './support.ts';
 
 function setup(options = {}) {
   const f = fixture(options);
@@ -136,6 +136,26 @@ describe('serialization: messages cross as JSON', () => {
       assert.equal(sends(send, kind, deepest), true, `${kind} ${deepest}`);
       assert.equal(sends(send, kind, deepest + 1), false, `${kind} ${deepest + 1}`);
     }
+  });
+
+  it("a message to a native host is held to the sending thread's nesting limit, and written whole up to it, deeper than the host's own JSON.stringify goes", async () => {
+    const texts: string[] = [];
+    const { browser } = fixture({ nativeHosts: { start: () => ({ postMessage: (text: string) => void texts.push(text), close: () => undefined }) } });
+    const extension = browser.installExtension({ manifest: mv3({ permissions: ['nativeMessaging'] }) });
+    const nested = (depth: number): unknown => {
+      let value: unknown = [];
+      for (let i = 0; i < depth; i++) value = [value];
+      return value;
+    };
+    // The deepest each sends in Chromium 156, and one level more (as in the test above).
+    const fromWorker = sw(extension).runtime.connectNative!('com.test.host');
+    const fromPage = page(extension.openPage('page.html').mainFrame.document.mainWorld).runtime.connectNative!('com.test.host');
+    for (const [port, deepest] of [[fromWorker, 2386], [fromPage, 4773]] as const) {
+      port.postMessage(nested(deepest));
+      assert.throws(() => port.postMessage(nested(deepest + 1)), { message: errors.COULD_NOT_SERIALIZE });
+    }
+    await browser.idle();
+    assert.deepEqual(texts, [2387, 4774].map((arrays) => `${'['.repeat(arrays)}${']'.repeat(arrays)}`));
   });
 
   it('before Chrome 149 the size error has its older text', () => {

@@ -20,28 +20,32 @@ type AnyListener = (...args: any[]) => unknown;
 export class ChromeEvent<Listener extends AnyListener> {
   #listeners: Listener[] = [];
   #invalidated = false;
+  // Private fields, not properties: an event is handed to the context's code, which must not reach its context.
+  readonly #context: ScriptContext;
 
-  constructor(private readonly context: ScriptContext) {}
+  constructor(context: ScriptContext) {
+    this.#context = context;
+  }
 
   addListener(listener: Listener): void {
-    this.assertContextValid();
+    this.#assertContextValid();
     if (this.#invalidated || typeof listener !== 'function') return;
     if (!this.#listeners.includes(listener)) this.#listeners.push(listener);
   }
 
   removeListener(listener: Listener): void {
-    this.assertContextValid();
+    this.#assertContextValid();
     const index = this.#listeners.indexOf(listener);
     if (index >= 0) this.#listeners.splice(index, 1);
   }
 
   hasListener(listener: Listener): boolean {
-    this.assertContextValid();
+    this.#assertContextValid();
     return this.#listeners.includes(listener);
   }
 
   hasListeners(): boolean {
-    this.assertContextValid();
+    this.#assertContextValid();
     return this.#listeners.length > 0;
   }
 
@@ -55,14 +59,14 @@ export class ChromeEvent<Listener extends AnyListener> {
     const results: unknown[] = [];
     const errors: unknown[] = [];
     for (const listener of [...this.#listeners]) {
-      if (!this.context.valid) break;
+      if (!this.#context.valid) break;
       try {
         const result = listener(...args);
         if (result !== undefined) results.push(result);
       } catch (error) {
         errors.push(error);
         // V8 prints a thrown Error with its stack, anything else as "Uncaught <value>" (observed in Chromium 156).
-        this.context.log('error', errorInEventHandler(types.isNativeError(error) ? describeThrown(error, true) : `Uncaught ${describeThrown(error)}`));
+        this.#context.log('error', errorInEventHandler(types.isNativeError(error) ? describeThrown(error, true) : `Uncaught ${describeThrown(error)}`));
       }
     }
     return { results, errors };
@@ -74,7 +78,7 @@ export class ChromeEvent<Listener extends AnyListener> {
     this.#listeners = [];
   }
 
-  private assertContextValid(): void {
-    if (!this.context.valid) throw new Error(CONTEXT_INVALIDATED);
+  #assertContextValid(): void {
+    if (!this.#context.valid) throw new Error(CONTEXT_INVALIDATED);
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { types } from 'node:util';
 import vm from 'node:vm';
+import { dynamicImportFetchFailed } from '../core/errors.ts';
 import type { JsonSnapshotter, JsonValue } from '../core/serialization.ts';
 
 /**
@@ -17,7 +18,15 @@ export interface JsonCloner extends JsonSnapshotter {
 }
 
 const SOURCE_URL = new URL('./json-clone.js', import.meta.url);
-const script = new vm.Script(readFileSync(SOURCE_URL, 'utf8'), { filename: SOURCE_URL.href });
+// A realm's eval that the cloner calls (a toJSON that is eval) compiles its import() as the
+// cloner's, which is one script for every realm: it is refused with a string, of no realm at all.
+const refuseImport = (specifier: string): never => {
+  throw dynamicImportFetchFailed(specifier);
+};
+const script = new vm.Script(readFileSync(SOURCE_URL, 'utf8'), {
+  filename: SOURCE_URL.href,
+  importModuleDynamically: refuseImport as unknown as vm.ScriptOptions['importModuleDynamically'],
+});
 
 /** What the cloner asks of the host: internal-slot checks and UTF-8 lengths, which no realm can patch. */
 const HOST = Object.freeze({

@@ -68,7 +68,9 @@ export class LastError {
   private errorObject(message: string): { message: string } {
     const objectPrototype = Object.getPrototypeOf(this.realm.JSON.parse('{}')) as object;
     const prototype = Object.create(objectPrototype) as { constructor: unknown };
-    Object.defineProperty(prototype, 'constructor', { value: (() => function () {})(), writable: true, configurable: true });
+    // The realm's own anonymous function: a context reaches nothing of another realm through it.
+    const RealmFunction = this.realm.Error.constructor as FunctionConstructor;
+    Object.defineProperty(prototype, 'constructor', { value: RealmFunction('return function () {}')() as unknown, writable: true, configurable: true });
     const error = Object.create(prototype) as { message: string };
     error.message = message;
     return error;

@@ -89,46 +89,50 @@ type Listener = (...args: any[]) => unknown;
 export class FilteredEvent {
   readonly #wrappers = new Map<Listener, Listener>();
 
-  constructor(
-    private readonly messaging: ContextMessaging,
-    private readonly event: ChromeEvent<Listener>,
-    private readonly supportsFilters: boolean,
-  ) {}
+  readonly #messaging: ContextMessaging;
+  readonly #event: ChromeEvent<Listener>;
+  readonly #supportsFilters: boolean;
+
+  constructor(messaging: ContextMessaging, event: ChromeEvent<Listener>, supportsFilters: boolean) {
+    this.#messaging = messaging;
+    this.#event = event;
+    this.#supportsFilters = supportsFilters;
+  }
 
   addListener(listener: Listener, ...rest: unknown[]): void {
     if (typeof listener !== 'function') {
-      this.event.addListener(listener);
+      this.#event.addListener(listener);
       return;
     }
     let filters: readonly UrlFilter[] | undefined;
     if (rest.length > 0) {
-      if (!this.supportsFilters) throw this.typeError(EVENT_NO_FILTERS);
+      if (!this.#supportsFilters) throw this.typeError(EVENT_NO_FILTERS);
       filters = this.parseFilter(rest[0]);
     }
     // The same listener again is ignored, whatever its filter.
-    if (this.#wrappers.has(listener) && this.event.hasListener(this.#wrappers.get(listener)!)) return;
+    if (this.#wrappers.has(listener) && this.#event.hasListener(this.#wrappers.get(listener)!)) return;
     const wrapper: Listener = (...args: unknown[]) => {
       const url = (args[0] as { url?: unknown } | undefined)?.url;
       if (typeof url === 'string' && !eventUrlFilterMatches(filters, url)) return undefined;
       return listener(...args);
     };
-    this.event.addListener(wrapper);
+    this.#event.addListener(wrapper);
     this.#wrappers.set(listener, wrapper);
   }
 
   removeListener(listener: Listener): void {
     const wrapper = this.#wrappers.get(listener);
-    this.event.removeListener(wrapper ?? listener);
+    this.#event.removeListener(wrapper ?? listener);
     this.#wrappers.delete(listener);
   }
 
   hasListener(listener: Listener): boolean {
     const wrapper = this.#wrappers.get(listener);
-    return this.event.hasListener(wrapper ?? listener);
+    return this.#event.hasListener(wrapper ?? listener);
   }
 
   hasListeners(): boolean {
-    return this.event.hasListeners();
+    return this.#event.hasListeners();
   }
 
   /** ParseEventFilter and EventFilter::AddEventMatcher: an object, whose url is a list of valid UrlFilters. */
@@ -142,7 +146,7 @@ export class FilteredEvent {
   }
 
   private typeError(message: string): Error {
-    return bindingError(this.messaging.realm, 'TypeError', message);
+    return bindingError(this.#messaging.realm, 'TypeError', message);
   }
 }
 

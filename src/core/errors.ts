@@ -213,6 +213,14 @@ export const importScriptsFailed = (url: string): string =>
 export const bareModuleSpecifier = (specifier: string): string =>
   `Failed to resolve module specifier "${specifier}". Relative references must start with either "/", "./", or "../".`;
 
+// third_party/blink/renderer/core/script/dynamic_module_resolver.cc ResolveDynamically: import()
+// of a specifier that is neither a URL nor a path starting "/", "./" or "../" ("fs").
+export const dynamicImportUnresolved = (specifier: string): string => `Failed to resolve module specifier '${specifier}'`;
+
+// dynamic_module_resolver.cc DynamicImportTreeClient: import() of a URL whose module graph could
+// not be fetched (a missing file, a scheme nothing serves such as "node:fs", another extension's file).
+export const dynamicImportFetchFailed = (url: string): string => `Failed to fetch dynamically imported module: ${url}`;
+
 // service_worker_global_scope.cc: dynamic import() is not allowed in service workers.
 export const DYNAMIC_IMPORT_IN_SERVICE_WORKER = 'import() is disallowed on ServiceWorkerGlobalScope by the HTML specification. See https://github.com/w3c/ServiceWorker/issues/1356.';
 

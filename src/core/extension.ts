@@ -3,7 +3,7 @@ import type { Browser } from './browser.ts';
 import type { ContextScript, ScriptContext } from './context.ts';
 import { extensionIdFromKey, generateExtensionId, isValidExtensionId } from './ids.ts';
 import { parseManifest, type Manifest, type ParsedManifest } from './manifest/manifest.ts';
-import { ManifestError } from './manifest/manifest-error.ts';
+import { ManifestError, isDictionary } from './manifest/manifest-error.ts';
 import { LOCALES_NO_DEFAULT_LOCALE } from './errors.ts';
 import { UI_LOCALE, buildDictionary, localizeManifest, type MessageCatalog, type MessageDictionary } from './message-bundle.ts';
 import { ServiceWorkerLifetime, type ServiceWorkerState } from './service-worker-lifetime.ts';
@@ -50,8 +50,10 @@ export class Extension {
     init: ExtensionInit,
   ) {
     this.messages = init.messages === undefined ? new Map() : buildDictionary(init.messages, UI_LOCALE);
-    if (init.messages !== undefined && init.manifest.default_locale === undefined) throw new ManifestError(LOCALES_NO_DEFAULT_LOCALE, 'default_locale');
-    this.manifest = init.messages === undefined ? init.manifest : localizeManifest(init.manifest, this.messages);
+    // A manifest that is no dictionary has no locale to name: parseManifest refuses it as such.
+    const localized = init.messages !== undefined && isDictionary(init.manifest);
+    if (localized && init.manifest.default_locale === undefined) throw new ManifestError(LOCALES_NO_DEFAULT_LOCALE, 'default_locale');
+    this.manifest = localized ? localizeManifest(init.manifest, this.messages) : init.manifest;
     this.parsed = parseManifest(this.manifest);
     this.scripts = init.scripts ?? {};
     this.#hasFile = init.hasFile ?? ((path) => Object.hasOwn(this.scripts, path));

@@ -27,6 +27,50 @@ export type SerializedMessage = ({ readonly kind: 'data'; readonly data: JsonVal
 
 export class SerializationError extends Error {}
 
+/** The host's JSON.stringify as it was at load, for a snapshot's text: plain data, nothing of a realm runs. */
+const stringifyData = JSON.stringify;
+
+/**
+ * The JSON text of plain data, as JSON.stringify writes it, at any depth the nesting budget allows:
+ * the host's own JSON.stringify gives up at about 4,000 levels, a page's messages may have 5,172.
+ */
+export function dataText(data: JsonValue): string {
+  try {
+    return stringifyData(data);
+  } catch {
+    // Deeper than the host's stack: write it level by level.
+  }
+  const parts: string[] = [];
+  const open: { readonly value: JsonValue[] | { [key: string]: JsonValue }; readonly keys: string[] | undefined; index: number }[] = [];
+  const write = (value: JsonValue): void => {
+    if (typeof value !== 'object' || value === null) parts.push(stringifyData(value));
+    else if (Array.isArray(value)) {
+      parts.push('[');
+      open.push({ value, keys: undefined, index: 0 });
+    } else {
+      parts.push('{');
+      open.push({ value, keys: Object.keys(value), index: 0 });
+    }
+  };
+  write(data);
+  while (open.length > 0) {
+    const level = open[open.length - 1]!;
+    const { value, keys } = level;
+    const index = level.index++;
+    if (index === (keys ?? (value as JsonValue[])).length) {
+      parts.push(keys ? '}' : ']');
+      open.pop();
+      continue;
+    }
+    if (index > 0) parts.push(',');
+    if (keys) {
+      parts.push(stringifyData(keys[index]!), ':');
+      write((value as { [key: string]: JsonValue })[keys[index]!]!);
+    } else write((value as JsonValue[])[index]!);
+  }
+  return parts.join('');
+}
+
 /** JSON.stringify without the text: the snapshot half of a realm's JSON cloner (src/api/json-clone). */
 export interface JsonSnapshotter {
   /**
@@ -41,13 +85,16 @@ export interface JsonSnapshotter {
 export interface SerializeOptions {
   /** The error text of Chrome before M123 for a message over the limit. */
   readonly legacySizeError?: boolean;
-  /** The sending realm's snapshotter; without one (or with `asText`), the message crosses as text. */
+  /** The sending realm's snapshotter; without one, the message crosses as the text of `stringify`. */
   readonly snapshotter?: JsonSnapshotter;
   /** The sending thread's NESTING_BUDGET; without one, only the host's stack limits nesting. */
   readonly nestingBudget?: number;
-  /** The sending realm's JSON.stringify, for text, so that toJSON and getters run there. */
+  /** The sending realm's JSON.stringify, for text without a snapshotter, so that toJSON and getters run there. */
   readonly stringify?: (value: unknown) => string | undefined;
-  /** Serialize to text: for a native host, which reads exactly what JSON.stringify writes. */
+  /**
+   * Serialize to text: for a native host, which reads exactly what JSON.stringify writes. With a
+   * snapshotter the text is written from the snapshot, so that the nesting budget holds here too.
+   */
   readonly asText?: boolean;
 }
 
@@ -55,11 +102,11 @@ export interface SerializeOptions {
  * messaging_util.cc MessageFromV8UsingJSON: a top-level `undefined` becomes `null`, then
  * JSON.stringify; a throw or an `undefined` result is COULD_NOT_SERIALIZE; over
  * MAX_MESSAGE_BYTES of UTF-8, MESSAGE_TOO_LARGE. The snapshot runs the same steps without
- * writing the text, which only a native host needs.
+ * writing the text, which only a native host needs: its text is then written from the snapshot.
  */
 export function serializeMessage(value: unknown, options: SerializeOptions = {}): SerializedMessage {
   const top = value === undefined ? null : value;
-  const snapshotter = options.asText ? undefined : options.snapshotter;
+  const snapshotter = options.snapshotter;
   if (snapshotter) {
     let snapshot: ReturnType<JsonSnapshotter['snapshot']>;
     try {
@@ -70,7 +117,8 @@ export function serializeMessage(value: unknown, options: SerializeOptions = {})
     const data = snapshot.data;
     if (data === undefined) throw new SerializationError(COULD_NOT_SERIALIZE);
     if (snapshot.maxBytes > MAX_MESSAGE_BYTES && snapshotter.textBytes(data) > MAX_MESSAGE_BYTES) throw tooLarge(options);
-    return { kind: 'data', data };
+    // The snapshot is what the realm's JSON.stringify sees, so its text is the text a host reads.
+    return options.asText ? { kind: 'text', text: dataText(data) } : { kind: 'data', data };
   }
   const stringify = options.stringify ?? JSON.stringify;
   let json: string | undefined;
@@ -91,7 +139,7 @@ function tooLarge(options: SerializeOptions): SerializationError {
 
 /** A message as text, for a native host. Senders to a host serialize with `asText`; data is plain. */
 export function messageText(message: SerializedMessage): string {
-  return message.kind === 'text' ? message.text : JSON.stringify(message.data);
+  return message.kind === 'text' ? message.text : dataText(message.data);
 }
 
 /** A native host's message, as it crosses to the context. */

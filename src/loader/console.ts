@@ -1,5 +1,6 @@
-import { format } from 'node:util';
+import { formatWithOptions } from 'node:util';
 import type { ConsoleMessage, ScriptContext } from '../core/context.ts';
+import { unwrapProxy } from './membrane.ts';
 
 type Level = ConsoleMessage['level'];
 
@@ -13,6 +14,13 @@ const LEVELS: Readonly<Record<string, Level>> = {
   warn: 'warn',
   error: 'error',
 };
+
+/**
+ * Node's formatting, without calling the realm's own `[util.inspect.custom]` methods: those would
+ * be handed Node's inspect function and options, objects of the host. A membrane's proxy is shown
+ * as the object behind it (inspect would show the proxy's empty shadow).
+ */
+const format = (...args: unknown[]): string => formatWithOptions({ customInspect: false }, ...args.map(unwrapProxy));
 
 /**
  * A realm's `console`: each call becomes one message on the context's console (context.log),

@@ -2,6 +2,9 @@ import vm from 'node:vm';
 import type { ScriptContext } from '../core/context.ts';
 import { compileJsonCloner } from '../api/json-clone.ts';
 import { setContextRealm, type Realm } from '../api/realm.ts';
+import { createMembrane, type Membrane, type MembraneOptions } from './membrane.ts';
+import { importModuleDynamicallyInContext, importModuleDynamicallyOf } from './module-graph.ts';
+import { sealStackTraces } from './stack-traces.ts';
 import { reportUnhandledRejections } from './uncaught.ts';
 
 /** The global object of a realm, as the host sees it. */
@@ -14,20 +17,38 @@ export interface ContextRealm {
   readonly global: RealmGlobal;
   /** The realm's Object.prototype: every object made in the realm inherits from it. */
   readonly objectPrototype: object;
+  /** What stands between the realm and every object it did not make (membrane.ts). */
+  readonly membrane: Membrane;
   /** Runs a classic script in the realm; what it throws propagates to the caller. */
   evaluate(source: string, url: string): unknown;
 }
 
 const realms = new WeakMap<ScriptContext, ContextRealm>();
+const membranes = new WeakMap<object, Membrane>();
 
 /** The realm the loader gave `context`, if it gave it one. */
 export function realmOfContext(context: ScriptContext): ContextRealm | undefined {
   return realms.get(context);
 }
 
-/** Defines a global the way Web IDL does: writable and configurable. */
+/**
+ * A new, empty vm context for a realm of its own. Its sandbox object has no prototype: Node looks
+ * a global up on the sandbox first, and a sandbox inheriting from the host's Object.prototype
+ * would answer `globalThis.constructor` with the host's Object. Its import() (code that eval
+ * compiled with no script on the stack) is the realm's own.
+ */
+export function createRealmContext(): vm.Context {
+  return vm.createContext(Object.create(null) as object, { importModuleDynamically: importModuleDynamicallyInContext as vm.CreateContextOptions['importModuleDynamically'] });
+}
+
+/**
+ * Defines a global the way Web IDL does: writable and configurable. What the realm did not make
+ * itself is given through its membrane.
+ */
 export function defineGlobal(global: RealmGlobal, name: string, value: unknown): void {
-  Object.defineProperty(global, name, { value, writable: true, configurable: true, enumerable: false });
+  const membrane = membranes.get(global);
+  if (!membrane) throw new Error(`defineGlobal('${name}'): not the global of a realm made by bindRealm`);
+  Object.defineProperty(global, name, { value: membrane.toRealm(value), writable: true, configurable: true, enumerable: false });
 }
 
 /**
@@ -35,7 +56,7 @@ export function defineGlobal(global: RealmGlobal, name: string, value: unknown):
  * messages with this realm's intrinsics, and the realm gets the context's own `chrome` (and
  * `browser`, where Chrome aliases it). Must run before the context's `chrome` is first used.
  */
-export function bindRealm(context: ScriptContext, vmContext: vm.Context): ContextRealm {
+export function bindRealm(context: ScriptContext, vmContext: vm.Context, options?: MembraneOptions): ContextRealm {
   const intrinsics = vm.runInContext('({ Error, TypeError, Promise, JSON, Object, globalThis })', vmContext) as Realm & {
     Object: ObjectConstructor;
     globalThis: RealmGlobal;
@@ -49,6 +70,9 @@ export function bindRealm(context: ScriptContext, vmContext: vm.Context): Contex
   });
   reportUnhandledRejections(context, intrinsics.Promise.prototype);
   const global = intrinsics.globalThis;
+  const membrane = createMembrane(vmContext, options);
+  membranes.set(global, membrane);
+  sealStackTraces(vmContext);
   const chrome = context.chrome;
   if (chrome !== undefined) defineGlobal(global, 'chrome', chrome);
   const browserNamespace = context.browserNamespace;
@@ -58,7 +82,8 @@ export function bindRealm(context: ScriptContext, vmContext: vm.Context): Contex
     vmContext,
     global,
     objectPrototype: intrinsics.Object.prototype,
-    evaluate: (source, url) => new vm.Script(source, { filename: url }).runInContext(vmContext),
+    membrane,
+    evaluate: (source, url) => new vm.Script(source, { filename: url, importModuleDynamically: importModuleDynamicallyOf(realm, url) }).runInContext(vmContext),
   };
   realms.set(context, realm);
   return realm;

@@ -1,14 +1,33 @@
 /**
  * Files served from a folder by URL path (an extension's files, a site's pages): never a file
- * outside the folder, whatever the path says.
+ * outside the folder, whatever the path says and wherever a symlink on the way points.
+ *
+ * Chrome resolves an extension resource with ExtensionResource::GetFilePath
+ * (extensions/common/extension_resource.cc): `..` may not climb out of the root, and with
+ * SYMLINKS_MUST_RESOLVE_WITHIN_ROOT the real path must be inside the real root, else the resource
+ * is not found. That is the policy for packed extensions; "Load unpacked" sets
+ * FOLLOW_SYMLINKS_ANYWHERE (chrome/browser/extensions/unpacked_installer.cc). Here every folder
+ * gets the packed policy: the files run in this process, so a symlink out of the folder would be
+ * a read of the host's disk.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { join, normalize, sep } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, normalize, resolve, sep } from 'node:path';
 
-/** The file for a URL path inside `folder`, never outside it. */
+/**
+ * The real path of the existing file (or directory) a URL path names inside `folder`, never
+ * outside it: undefined when the path climbs out, when it does not exist, or when its real path
+ * (symlinks followed) is not inside the folder's real path.
+ */
 export function fileIn(folder: string, urlPath: string): string | undefined {
-  const file = normalize(join(folder, urlPath));
-  return file.startsWith(normalize(folder) + sep) ? file : undefined;
+  const root = resolve(folder);
+  const file = normalize(join(root, urlPath));
+  if (!file.startsWith(root + sep)) return undefined;
+  try {
+    const real = realpathSync.native(file);
+    return real.startsWith(realpathSync.native(root) + sep) ? real : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The text of the file a URL path names inside `folder`; undefined when there is no such file. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManifestError } from '../core/manifest/manifest-error.ts';
 import { MANIFEST_UNREADABLE, manifestNotValidJson } from '../core/errors.ts';
+import { fileIn } from './folder-files.ts';
 
 /**
  * A manifest problem found while loading from disk: Chrome's text, the manifest's absolute path
@@ -17,9 +18,12 @@ export function manifestFileError(file: string, message: string, key: string, ca
 /** Reads `<dir>/manifest.json` as Chrome's LoadManifest does: JSON, with comments allowed. */
 export function readManifestFile(dir: string): { file: string; manifest: unknown } {
   const file = join(dir, 'manifest.json');
+  // A manifest.json that is a symlink out of the folder is missing (folder-files.ts).
+  const real = fileIn(dir, 'manifest.json');
+  if (real === undefined) throw manifestFileError(file, MANIFEST_UNREADABLE, '');
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(real, 'utf8');
   } catch (error) {
     throw manifestFileError(file, MANIFEST_UNREADABLE, '', error);
   }

@@ -2,6 +2,7 @@ import type { DOMWindow } from 'jsdom';
 import type { ScriptContext } from '../core/context.ts';
 import { realmOfContext } from './context-realm.ts';
 import { INLINE_SCRIPT_REFUSED, RESOURCE_NOT_FOUND } from '../core/errors.ts';
+import { moduleSourceOf } from './module-access.ts';
 import { evaluateModule } from './module-graph.ts';
 import { reportUncaught } from './uncaught.ts';
 
@@ -46,7 +47,9 @@ export async function runPageScripts(
       reportUncaught(context, error);
     }
   }
+  // A module graph loads only the realm's own files, as its import() calls do (module-access.ts).
+  const moduleSource = moduleSourceOf(realm);
   for (const url of modules) {
-    await evaluateModule(realm, url, resolve).catch((error: unknown) => reportUncaught(context, error));
+    await evaluateModule(realm, url, moduleSource).catch((error: unknown) => reportUncaught(context, error));
   }
 }

@@ -4,9 +4,8 @@ import type { Frame } from '../core/frame.ts';
 import type { ExtensionFiles } from './extension-files.ts';
 import { domOf } from './dom.ts';
 import { attachInjectedScripts } from './injected-scripts.ts';
-import { createIsolatedWorldRealm } from './isolated-world.ts';
+import { createDomWorldRealm } from './dom-world.ts';
 import { createServiceWorkerRealm } from './service-worker.ts';
-import { createWindowRealm } from './window-realm.ts';
 
 /** Per browser: the extensions the loader installed, by id. */
 const loadedExtensions = new WeakMap<Browser, Map<string, ExtensionFiles>>();
@@ -41,12 +40,9 @@ function createRealm(browser: Browser, context: ScriptContext): void {
   }
   if (!dom || !document || (context.type !== 'web_page' && !files)) return;
   const documentDom = dom.domOf(document);
-  if (context.type === 'content_script') {
-    // A frame's top and parent are the windows of the documents above it in the frame tree.
-    const windowOf = (frame: Frame | undefined) => (frame ? dom.domOf(frame.document).window : undefined);
-    createIsolatedWorldRealm(context, documentDom, { top: () => windowOf(document.frame.tab.mainFrame), parent: () => windowOf(document.frame.parent) });
-  }
-  else createWindowRealm(context, documentDom);
+  // A frame's top and parent are the windows of the documents above it in the frame tree.
+  const windowOf = (frame: Frame | undefined) => (frame ? dom.domOf(frame.document).window : undefined);
+  createDomWorldRealm(context, documentDom, { top: () => windowOf(document.frame.tab.mainFrame), parent: () => windowOf(document.frame.parent) });
   context.onDisposed(() => {
     if (document.lifecycle === 'pending_deletion') dom.documentGone(document);
   });

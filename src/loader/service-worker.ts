@@ -1,6 +1,5 @@
-import vm from 'node:vm';
 import type { ContextScript, ScriptContext } from '../core/context.ts';
-import { bindRealm, defineGlobal, realmOfContext, type ContextRealm } from './context-realm.ts';
+import { bindRealm, createRealmContext, defineGlobal, realmOfContext, type ContextRealm } from './context-realm.ts';
 import { IMPORT_SCRIPTS_IN_MODULE, importScriptsFailed } from '../core/errors.ts';
 import type { ExtensionFiles } from './extension-files.ts';
 import { evaluateModule } from './module-graph.ts';
@@ -15,7 +14,7 @@ import { installWorkerGlobals } from './worker-globals.ts';
  * the extension) and an event target for `self.addEventListener('install', …)`.
  */
 export function createServiceWorkerRealm(context: ScriptContext, files: ExtensionFiles, type: 'classic' | 'module'): ContextRealm {
-  const realm = bindRealm(context, vm.createContext({}));
+  const realm = bindRealm(context, createRealmContext());
   const global = realm.global;
   installWebGlobals(global, context, { timers: true });
   installWorkerGlobals(realm, context, files);

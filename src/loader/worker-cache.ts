@@ -64,7 +64,8 @@ export function createCacheStorage(store: CacheStore, web: WorkerFetch, values: 
   const cacheOf = (name: string): CacheObject => {
     const entries = () => store.get(name) ?? [];
     const put = async (request: Request, response: Response) => {
-      const body = await response.arrayBuffer();
+      // Response's own arrayBuffer: the worker's settles in its realm, with a value for the realm.
+      const body = await Response.prototype.arrayBuffer.call(response);
       const list = entries().filter((entry) => !matches(entry, request));
       list.push({
         url: urlOf(request),
@@ -80,7 +81,7 @@ export function createCacheStorage(store: CacheStore, web: WorkerFetch, values: 
     };
     const add = async (method: 'add' | 'addAll', requests: Request[]) => {
       for (const request of requests) check(method, request);
-      const responses = await Promise.all(requests.map((request) => web.fetch(request)));
+      const responses = (await Promise.all(requests.map((request) => web.fetch(request)))).map(values.unwrap);
       if (responses.some((response) => !response.ok)) throw new values.TypeError(cacheRequestFailed(method));
       for (const [index, request] of requests.entries()) await put(request, responses[index]!);
     };

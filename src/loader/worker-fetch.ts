@@ -32,6 +32,8 @@ export interface RealmValues {
   readonly Array: ArrayConstructor;
   /** A host promise as a promise of the realm, settled alike. */
   adopt<T>(promise: Promise<T>): Promise<T>;
+  /** What the realm holds of a host object (adopt's results), as the host uses it. */
+  unwrap<T>(value: T): T;
 }
 
 export function realmValuesOf(realm: ContextRealm): RealmValues {
@@ -41,7 +43,10 @@ export function realmValuesOf(realm: ContextRealm): RealmValues {
     JSON: realm.global.JSON as JSON,
     TypeError: realm.global.TypeError as TypeErrorConstructor,
     Array: realm.global.Array as ArrayConstructor,
-    adopt: <T>(promise: Promise<T>) => new RealmPromise<T>((resolve, reject) => promise.then(resolve, reject)),
+    // What the host's promise settles with reaches the realm through its membrane.
+    adopt: <T>(promise: Promise<T>) =>
+      new RealmPromise<T>((resolve, reject) => promise.then((value) => resolve(realm.membrane.toRealm(value)), (error: unknown) => reject(realm.membrane.toRealm(error)))),
+    unwrap: realm.membrane.toHost,
   };
 }
 

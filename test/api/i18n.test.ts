@@ -95,6 +95,17 @@ describe('chrome.i18n', () => {
     assert.throws(() => browser.installExtension({ manifest: mv3(), messages: MESSAGES }), ManifestError);
   });
 
+  it('a manifest that is no dictionary is refused as such, with messages as without', () => {
+    const { browser } = fixture();
+    for (const manifest of [null, [], 'manifest']) {
+      for (const messages of [undefined, MESSAGES]) {
+        const error = thrown(() => browser.installExtension({ manifest, ...(messages && { messages }) } as unknown as Parameters<typeof browser.installExtension>[0]));
+        assert.ok(error instanceof ManifestError, `${JSON.stringify(manifest)}: ${error.message}`);
+        assert.equal(error.message, 'Manifest is not a valid JSON dictionary.');
+      }
+    }
+  });
+
   it('an unpacked extension reads _locales/<default_locale>/messages.json', () => {
     const root = unpacked({
       'manifest.json': JSON.stringify(mv3({ default_locale: 'en', name: '__MSG_plain__' })),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ScriptContext } from '../../src/index.ts';
 import { loadUnpacked, realmOfContext } from '../../src/loader/index.ts';
+import { unwrapProxy } from '../../src/loader/membrane.ts';
 import { fixtureDir, loaderFixture, settle } from './support.ts';
 
 /** Evaluates an expression in the context's realm. */
@@ -39,9 +40,12 @@ describe('loader: each context is its own realm', () => {
     assert.equal((globalThis as { chrome?: unknown }).chrome, undefined);
   });
 
-  it('an isolated world shares the page\'s document but not its window globals', async () => {
+  it('an isolated world shares the page\'s document, through wrappers of its own, but not its window globals', async () => {
     const { world, page } = await loadedWithPage();
-    assert.equal(evaluate(world, 'document'), evaluate(page, 'document'));
+    assert.notEqual(evaluate(world, 'document'), evaluate(page, 'document'));
+    assert.equal(unwrapProxy(evaluate(world, 'document')), unwrapProxy(evaluate(page, 'document')));
+    evaluate(world, 'document.title = "set by the content script"');
+    assert.equal(evaluate(page, 'document.title'), 'set by the content script');
     assert.equal(evaluate(world, 'window === globalThis && self === window'), true);
     assert.notEqual(evaluate(world, 'Object'), evaluate(page, 'Object'));
     assert.equal(evaluate(world, 'document.querySelector("h1") instanceof HTMLElement'), true);
@@ -50,7 +54,7 @@ describe('loader: each context is its own realm', () => {
   it('each context has its own chrome, and a browser object sharing its namespaces (browser.runtime === chrome.runtime, browser !== chrome)', async () => {
     const { worker, world, popup } = await loadedWithPage();
     for (const context of [worker, world, popup]) {
-      assert.equal(evaluate(context, 'chrome'), context.chrome);
+      assert.equal(unwrapProxy(evaluate(context, 'chrome')), context.chrome);
       assert.equal(evaluate(context, 'browser.runtime === chrome.runtime'), true);
       assert.equal(evaluate(context, 'browser === chrome'), false);
     }

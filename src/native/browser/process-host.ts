@@ -163,7 +163,9 @@ export class NativeMessageProcessHost implements NativeHostEndpoint {
     for (const frame of this.#decoder.push(chunk)) {
       if (this.#closed) return;
       if (frame.ok) {
-        this.#client.postMessageFromNativeHost(JSON.stringify(frame.message));
+        // The host's own text: writing the message again would turn -0 into 0 and 1e400 into
+        // null, and throw (a RangeError, uncaught) for a message nested deeper than the stack.
+        this.#client.postMessageFromNativeHost(frame.text);
       } else if (frame.body !== undefined) {
         // Not UTF-8 or not JSON: the renderer gets the bytes as text (invalid UTF-8 becomes U+FFFD)
         // and decides, as Chrome's does.

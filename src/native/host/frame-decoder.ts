@@ -11,12 +11,14 @@ import {
 
 /**
  * One decoded frame: the message, or what went wrong. `byteLength` is the body's length as the
- * header announced it (0 for a cut-off header). A message is wrapped because `null` is a message.
+ * header announced it (0 for a cut-off header). A message is wrapped because `null` is a message;
+ * `text` is its body as it came, for a reader that passes the text on (as Chrome's browser process
+ * does: the renderer parses it, and JSON.stringify of the message could not always write it again).
  * A body that did not decode (INVALID_UTF8, INVALID_JSON) comes with its raw bytes in `body`, for a
  * reader that judges them itself, as Chrome's renderer does with a host's message.
  */
 export type DecodedFrame =
-  | { readonly ok: true; readonly message: unknown; readonly byteLength: number }
+  | { readonly ok: true; readonly message: unknown; readonly text: string; readonly byteLength: number }
   | { readonly ok: false; readonly error: FrameError; readonly byteLength: number; readonly body?: Buffer };
 
 /**
@@ -164,7 +166,7 @@ export class FrameDecoder {
       return { ok: false, error, byteLength, body };
     }
     try {
-      return { ok: true, message: JSON.parse(text) as unknown, byteLength };
+      return { ok: true, message: JSON.parse(text) as unknown, text, byteLength };
     } catch (cause) {
       const error = new FrameError('INVALID_JSON', `A message of ${byteLength} bytes is not valid JSON.`, { cause });
       return { ok: false, error, byteLength, body };

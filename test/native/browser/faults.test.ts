@@ -43,6 +43,21 @@ describe('native host faults, with real processes', () => {
     port.disconnect();
   });
 
+  it("a host's message reaches the extension as its own text parses: -0, 1e400 as Infinity, nesting deeper than JSON.stringify goes", async () => {
+    const { worker } = nativeFixture({ 'com.test.exact': { script: 'exact-text.mjs' } });
+    const port = worker.runtime.connectNative!('com.test.exact');
+    const seen = watch(port, () => worker.runtime.lastError?.message);
+    await until(() => seen.disconnected !== null);
+    const [negativeZero, infinity, deep, done] = seen.messages;
+    assert.ok(Object.is(negativeZero, -0));
+    assert.equal(infinity, Infinity);
+    let depth = 0;
+    for (let value = deep; Array.isArray(value); value = value[0]) depth++;
+    assert.equal(depth, 200_000);
+    assert.deepEqual(done, { done: true });
+    assert.equal(seen.disconnected, errors.NATIVE_HOST_EXITED);
+  });
+
   it('invalid JSON on a port: a console error, the message is dropped, and the port stays open', async () => {
     const { worker, console } = nativeFixture({ 'com.test.bad': { script: 'bad-bytes.mjs' } });
     const port = worker.runtime.connectNative!('com.test.bad');

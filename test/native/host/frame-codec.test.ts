@@ -201,6 +201,14 @@ describe('frame decoder', () => {
     assert.deepEqual(messages(decodeAll(new FrameDecoder(), [rawFrame(bom)])), ['INVALID_JSON']);
   });
 
+  it('a message comes with its body\'s text as it came, which JSON.stringify would not always write again', () => {
+    const frames = decodeAll(new FrameDecoder(), [rawFrame('-0'), rawFrame(' { "a" : 1e400 } ')]);
+    assert.deepEqual(
+      frames.map((frame) => frame.ok && [frame.text, JSON.stringify(frame.message)]),
+      [['-0', '0'], [' { "a" : 1e400 } ', '{"a":null}']],
+    );
+  });
+
   it('a large message arriving in many chunks is decoded once, whole', () => {
     const value = { data: 'y'.repeat(3 * 1024 * 1024) };
     const frames = decodeAll(new FrameDecoder(), chunk(encodeFrame(value, { maxBytes: MAX_BROWSER_TO_HOST_BYTES }), [65536]));

@@ -1,0 +1,404 @@
+/**
+ * The membrane between a context's realm and everything outside it (the host's objects, jsdom's,
+ * other realms'). Code in a realm only ever holds values its own realm made, or proxies that this
+ * membrane made for it; a proxy answers every question about the object behind it with values of
+ * the realm: its prototype chain ends in the realm's own Object.prototype, its functions'
+ * constructor is the realm's own Function, what it throws and returns is wrapped in turn. So
+ * `chrome.runtime.sendMessage.constructor.constructor('return process')()` builds a function of
+ * the realm, where there is no `process`.
+ *
+ * - Known intrinsics of any realm (Object, Function, AsyncFunction, Array.prototype, …) are
+ *   replaced by the realm's own of the same name, never wrapped (realm-intrinsics.ts).
+ * - Bytes (ArrayBuffers, typed arrays) are copied into the realm's own, as its API makes them.
+ * - A realm function handed out (a listener, a callback, an event handler) is called through a
+ *   wrapper that wraps its arguments, and calls it from the realm (so that an `eval` handed out
+ *   compiles its import() as the realm's); the same wrapper every time, so removeListener finds it.
+ * - Symbol-keyed properties the realm did not use are hidden (jsdom's and Node's internal slots).
+ * - Properties a realm adds to a foreign object (expandos) live in the realm's own view of it, as
+ *   each world of a page has its own wrappers of the same DOM node in Chrome.
+ *
+ * Each proxy stands over a "shadow" target of its own (which holds those expandos, and copies of
+ * what the object behind has frozen, so that the Proxy invariants hold). The traps are shared by
+ * a membrane's proxies and called through functions of the realm: a stack overflow that strikes
+ * on the way into the host is then an error of the realm, never one of the host.
+ */
+import vm from 'node:vm';
+import { types } from 'node:util';
+import { callInRealm } from './module-graph.ts';
+import { intrinsicName, intrinsicsOf, learnRealmOf, learnRealmOfObject, markRealmRegistered, registerForeignRealm, registerIntrinsics } from './realm-intrinsics.ts';
+
+/** Every membrane's proxies, each to the object behind it: a proxy never stands for another. */
+const targets = new WeakMap<object, object>();
+
+/** The object behind a membrane's proxy, or `value` itself. */
+export function unwrapProxy<T>(value: T): T {
+  return ((typeof value === 'object' && value !== null) || typeof value === 'function' ? (targets.get(value as object) ?? value) : value) as T;
+}
+
+/** The well-known symbols: the same in every realm, never hidden. */
+const WELL_KNOWN_SYMBOLS = new Set(
+  Object.getOwnPropertyNames(Symbol)
+    .map((name) => (Symbol as unknown as Record<string, unknown>)[name])
+    .filter((value): value is symbol => typeof value === 'symbol'),
+);
+
+/**
+ * Made in the realm: wraps a host trap so that what it throws, and a stack overflow on the way in
+ * or out, reach the realm as values of the realm (`seal` may itself overflow: then `overflow`,
+ * a RangeError the realm made in advance).
+ */
+const TRAP_WRAPPER = new vm.Script(
+  `((seal, overflow) => (trap) => function (shadow, a, b, c) {
+    try { return trap(shadow, a, b, c); }
+    catch (error) { let sealed; try { sealed = seal(error); } catch { sealed = overflow; } throw sealed; }
+  })`,
+  { filename: 'switchboard:membrane' },
+);
+
+export interface Membrane {
+  /** A value as the realm may hold it: the realm's own values unchanged, everything else wrapped. */
+  toRealm<T>(value: T): T;
+  /** A value the realm handed out, as the outside should use it: the object behind a wrapper, a wrapped realm function. */
+  toHost<T>(value: T): T;
+  /** Whether `value` is an object or function the realm made itself. */
+  isOwn(value: object): boolean;
+}
+
+export interface MembraneOptions {
+  /**
+   * Foreign objects that stand for a local one and back: a document's jsdom window is, to the
+   * page's worlds, their own global.
+   */
+  readonly substitutes?: readonly (readonly [foreign: object, local: object])[];
+}
+
+type AnyFunction = (...args: unknown[]) => unknown;
+
+/** What a membrane keeps of one proxy, by its shadow. */
+interface Wrapped {
+  readonly target: object;
+  readonly proxy: object;
+  /** A legacy platform object (jsdom's DOMStringMap, Storage: a Proxy itself), which takes new keys itself. */
+  readonly exotic: boolean;
+  /** addEventListener(type, listener) may be given an object, whose handleEvent the DOM calls. */
+  readonly takesListener: boolean;
+}
+
+/** Creates the membrane of the realm of `vmContext`. */
+export function createMembrane(vmContext: vm.Context, options: MembraneOptions = {}): Membrane {
+  registerForeignRealm();
+  const [objectPrototype, functionPrototype, stackOverflow] = vm.runInContext(
+    '[Object.prototype, Function.prototype, new RangeError("Maximum call stack size exceeded")]',
+    vmContext,
+  ) as [object, object, object];
+  // Another realm meeting this one's objects learns its intrinsics then (learnRealmOf).
+  markRealmRegistered(vmContext);
+  /** The realm's own intrinsics by name: found when a foreign one first needs mapping. */
+  let local: Map<string, object> | undefined;
+  const localIntrinsic = (name: string): object | undefined => {
+    if (!local) {
+      const found = intrinsicsOf(vmContext);
+      local = new Map(found);
+      registerIntrinsics(found);
+    }
+    return local.get(name);
+  };
+
+  const proxies = new WeakMap<object, object>();
+  const wrapped = new WeakMap<object, Wrapped>();
+  /** Realm functions (and EventListener objects), and the host-callable stand-in of each. */
+  const callbacks = new WeakMap<object, AnyFunction>();
+  const callbackTargets = new WeakMap<object, object>();
+  /** Symbols the realm used as keys: its own, never hidden from it. */
+  const realmSymbols = new Set<symbol>();
+  const toLocal = new Map<object, object>();
+  const toForeign = new Map<object, object>();
+  for (const [foreign, substitute] of options.substitutes ?? []) {
+    toLocal.set(foreign, substitute);
+    toForeign.set(substitute, foreign);
+  }
+
+  const isOwn = (value: object): boolean => {
+    if (toForeign.has(value)) return true;
+    try {
+      // Objects of the realm reach its Object.prototype; its functions, its Function.prototype first.
+      let prototype = Reflect.getPrototypeOf(value);
+      for (let depth = 0; prototype !== null && depth < 64; depth++) {
+        if (prototype === objectPrototype || prototype === functionPrototype) return true;
+        prototype = Reflect.getPrototypeOf(prototype);
+      }
+    } catch {
+      return false;
+    }
+    return false;
+  };
+
+  const visible = (key: PropertyKey): boolean =>
+    typeof key !== 'symbol' || WELL_KNOWN_SYMBOLS.has(key) || realmSymbols.has(key) || Symbol.keyFor(key) !== undefined;
+
+  const toRealm = (value: unknown): unknown => {
+    if ((typeof value !== 'object' || value === null) && typeof value !== 'function') return value;
+    // Another realm's proxy of a foreign object: this realm gets its own view of the same object.
+    const object = targets.get(value as object) ?? (value as object);
+    const proxy = proxies.get(object);
+    if (proxy) return proxy;
+    const name = intrinsicName(object);
+    if (name !== undefined) {
+      const own = localIntrinsic(name);
+      if (own) return own;
+    }
+    const substitute = toLocal.get(object);
+    if (substitute) return substitute;
+    const realmFunction = callbackTargets.get(object);
+    if (realmFunction) return realmFunction;
+    if (isOwn(object)) return object;
+    // An object of a realm met for the first time (a jsdom iframe's window): learn its intrinsics.
+    if (typeof object === 'function' ? learnRealmOf(object) : learnRealmOfObject(object)) return toRealm(object);
+    if (types.isArrayBuffer(object) || types.isArrayBufferView(object)) return bytesOf(object);
+    return proxyOf(object);
+  };
+
+  const toHost = (value: unknown): unknown => {
+    if ((typeof value !== 'object' || value === null) && typeof value !== 'function') return value;
+    const target = targets.get(value as object);
+    if (target) return target;
+    if (typeof value === 'function') return callbackOf(value as AnyFunction);
+    return value;
+  };
+
+  /**
+   * The receiver of a foreign method: the realm's global stands for what it substitutes (a
+   * window's methods called on the world's global act on the jsdom window). As an argument, the
+   * global is passed as it is, so that the host compares it with what it handed out.
+   */
+  const receiverToHost = (value: unknown): unknown => toForeign.get(value as object) ?? toHost(value);
+
+  /**
+   * Bytes the outside hands out (an encoder's output, a body's ArrayBuffer, a stream's chunks): the
+   * realm's own ArrayBuffer or view of a copy, as its own API would have made them; the host's
+   * code reads realm buffers as its own. The same copy each time the same object is handed out.
+   */
+  const bytesOf = (bytes: ArrayBuffer | ArrayBufferView): object => {
+    const buffer = types.isArrayBuffer(bytes) ? bytes : bytes.buffer;
+    if (!types.isArrayBuffer(buffer)) return proxyOf(bytes); // a SharedArrayBuffer's memory is shared, not copied
+    const OwnArrayBuffer = localIntrinsic('ArrayBuffer') as ArrayBufferConstructor;
+    let copy: object;
+    if (types.isArrayBuffer(bytes)) {
+      copy = new OwnArrayBuffer(bytes.byteLength);
+      new Uint8Array(copy as ArrayBuffer).set(new Uint8Array(bytes));
+    } else {
+      const view = bytes as ArrayBufferView & { length?: number };
+      const ownBuffer = new OwnArrayBuffer(view.byteLength);
+      new Uint8Array(ownBuffer).set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+      // Node's Buffer is a Uint8Array to the realm.
+      const name = types.isDataView(view) ? 'DataView' : Object.prototype.toString.call(view).slice(8, -1);
+      const OwnView = localIntrinsic(name) as new (buffer: ArrayBuffer, offset?: number, length?: number) => object;
+      copy = types.isDataView(view) ? new OwnView(ownBuffer) : new OwnView(ownBuffer, 0, view.length);
+    }
+    proxies.set(bytes, copy);
+    return copy;
+  };
+
+  /** The host-callable form of a realm function: what the outside passes it is wrapped first. */
+  const callbackOf = (fn: AnyFunction): AnyFunction => {
+    let callback = callbacks.get(fn);
+    if (!callback) {
+      callback = function (this: unknown, ...args: unknown[]): unknown {
+        for (let index = 0; index < args.length; index++) args[index] = toRealm(args[index]);
+        return toHost(callInRealm(vmContext, fn, toRealm(this), args));
+      };
+      callbacks.set(fn, callback);
+      callbackTargets.set(callback, fn);
+    }
+    return callback;
+  };
+
+  /**
+   * An EventListener object of the realm (`{ handleEvent(event) {…} }`), as the outside calls it:
+   * a stand-in whose handleEvent, read at each dispatch as the DOM reads it, is the wrapped
+   * realm method. The same stand-in every time, so removeEventListener finds it.
+   */
+  const listenerObjectOf = (listener: object): object => {
+    let standIn = callbacks.get(listener);
+    if (!standIn) {
+      const object = Object.create(null) as Record<string, unknown>;
+      Object.defineProperty(object, 'handleEvent', { get: () => toHost((listener as { handleEvent?: unknown }).handleEvent) });
+      standIn = object as unknown as AnyFunction;
+      callbacks.set(listener, standIn);
+      callbackTargets.set(standIn, listener);
+    }
+    return standIn;
+  };
+
+  const descriptorToRealm = (descriptor: PropertyDescriptor): PropertyDescriptor => {
+    const result: PropertyDescriptor = { configurable: descriptor.configurable, enumerable: descriptor.enumerable };
+    if ('value' in descriptor || 'writable' in descriptor) {
+      result.value = toRealm(descriptor.value);
+      result.writable = descriptor.writable;
+    } else {
+      result.get = toRealm(descriptor.get) as PropertyDescriptor['get'];
+      result.set = toRealm(descriptor.set) as PropertyDescriptor['set'];
+    }
+    return result;
+  };
+
+  const descriptorToHost = (descriptor: PropertyDescriptor): PropertyDescriptor => {
+    const result: PropertyDescriptor = { ...descriptor };
+    if ('value' in descriptor) result.value = toHost(descriptor.value);
+    if ('get' in descriptor) result.get = toHost(descriptor.get) as PropertyDescriptor['get'];
+    if ('set' in descriptor) result.set = toHost(descriptor.set) as PropertyDescriptor['set'];
+    return result;
+  };
+
+  const hasOwn = (object: object, key: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(object, key);
+  /** A realm's expando: on the shadow, not on the object behind. */
+  const isExpando = (shadow: object, { target, exotic }: Wrapped, key: PropertyKey): boolean => !exotic && hasOwn(shadow, key) && !hasOwn(target, key);
+  const wrappedOf = (shadow: object): Wrapped => wrapped.get(shadow)!;
+  const receiverOf = (receiver: unknown, { proxy, target }: Wrapped): unknown => (receiver === proxy ? target : receiverToHost(receiver));
+
+  /** The target can no longer change shape: so must the shadow, with the same own properties. */
+  const freezeShadow = (shadow: object, target: object): void => {
+    for (const key of Reflect.ownKeys(target).filter(visible)) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
+      if (descriptor && !hasOwn(shadow, key)) Reflect.defineProperty(shadow, key, descriptorToRealm(descriptor));
+    }
+    Reflect.setPrototypeOf(shadow, toRealm(Reflect.getPrototypeOf(target)) as object | null);
+    Reflect.preventExtensions(shadow);
+  };
+
+  const traps: ProxyHandler<object> = {
+    get(shadow, key, receiver) {
+      const entry = wrappedOf(shadow);
+      if (isExpando(shadow, entry, key)) return Reflect.get(shadow, key);
+      if (!visible(key)) return undefined;
+      return toRealm(Reflect.get(entry.target, key, receiverOf(receiver, entry)));
+    },
+    set(shadow, key, value, receiver) {
+      const entry = wrappedOf(shadow);
+      const { target, exotic } = entry;
+      if (typeof key === 'symbol') realmSymbols.add(key);
+      // A realm object inheriting from this one: without a setter, the property is its own.
+      if (receiver !== entry.proxy && findSetter(target, key) === undefined) {
+        return Reflect.defineProperty(receiver as object, key, { value, writable: true, enumerable: true, configurable: true });
+      }
+      if (isExpando(shadow, entry, key) || (!exotic && !Reflect.has(target, key))) return Reflect.set(shadow, key, value);
+      return Reflect.set(target, key, toHost(value), receiverOf(receiver, entry));
+    },
+    has(shadow, key) {
+      const entry = wrappedOf(shadow);
+      if (isExpando(shadow, entry, key)) return true;
+      return visible(key) && Reflect.has(entry.target, key);
+    },
+    deleteProperty(shadow, key) {
+      const entry = wrappedOf(shadow);
+      if (isExpando(shadow, entry, key)) return Reflect.deleteProperty(shadow, key);
+      return Reflect.deleteProperty(entry.target, key);
+    },
+    ownKeys(shadow) {
+      const keys = Reflect.ownKeys(wrappedOf(shadow).target).filter(visible);
+      for (const key of Reflect.ownKeys(shadow)) if (!keys.includes(key)) keys.push(key);
+      return keys;
+    },
+    getOwnPropertyDescriptor(shadow, key) {
+      const entry = wrappedOf(shadow);
+      if (isExpando(shadow, entry, key)) return Reflect.getOwnPropertyDescriptor(shadow, key);
+      if (!visible(key)) return undefined;
+      const descriptor = Reflect.getOwnPropertyDescriptor(entry.target, key);
+      if (descriptor === undefined) return undefined;
+      const result = descriptorToRealm(descriptor);
+      if (descriptor.configurable) return result;
+      // A non-configurable property must be the shadow's too, with the same attributes.
+      Reflect.defineProperty(shadow, key, result);
+      return Reflect.getOwnPropertyDescriptor(shadow, key);
+    },
+    defineProperty(shadow, key, descriptor) {
+      const { target, exotic } = wrappedOf(shadow);
+      if (typeof key === 'symbol') realmSymbols.add(key);
+      if (!exotic && !Reflect.has(target, key)) return Reflect.defineProperty(shadow, key, descriptor);
+      const defined = Reflect.defineProperty(target, key, descriptorToHost(descriptor));
+      if (defined && descriptor.configurable === false) Reflect.defineProperty(shadow, key, descriptor);
+      return defined;
+    },
+    getPrototypeOf(shadow) {
+      return toRealm(Reflect.getPrototypeOf(wrappedOf(shadow).target)) as object | null;
+    },
+    setPrototypeOf(shadow, prototype) {
+      return Reflect.setPrototypeOf(wrappedOf(shadow).target, toHost(prototype) as object | null);
+    },
+    isExtensible(shadow) {
+      const { target } = wrappedOf(shadow);
+      const extensible = Reflect.isExtensible(target);
+      if (!extensible && Reflect.isExtensible(shadow)) freezeShadow(shadow, target);
+      return extensible;
+    },
+    preventExtensions(shadow) {
+      const { target } = wrappedOf(shadow);
+      const prevented = Reflect.preventExtensions(target);
+      if (prevented) freezeShadow(shadow, target);
+      return prevented;
+    },
+    apply(shadow, thisArg, args: unknown[]) {
+      const { target, takesListener } = wrappedOf(shadow);
+      const hostArgs = args.map(toHost);
+      if (takesListener && typeof hostArgs[1] === 'object' && hostArgs[1] !== null && isOwn(hostArgs[1])) hostArgs[1] = listenerObjectOf(hostArgs[1]);
+      return toRealm(Reflect.apply(target as AnyFunction, receiverToHost(thisArg), hostArgs));
+    },
+    construct(shadow, args: unknown[], newTarget) {
+      const entry = wrappedOf(shadow);
+      // A realm class extending a foreign one: its instances take the realm class's prototype.
+      const constructor = newTarget === entry.proxy ? entry.target : newTarget;
+      return toRealm(Reflect.construct(entry.target as new (...args: unknown[]) => object, args.map(toHost), constructor as AnyFunction)) as object;
+    },
+  };
+
+  /** What a trap throws, as the realm may catch it. */
+  const thrownToRealm = (error: unknown): unknown => toRealm(error);
+  const wrapTrap = (TRAP_WRAPPER.runInContext(vmContext) as (seal: typeof thrownToRealm, overflow: object) => (trap: unknown) => unknown)(thrownToRealm, stackOverflow);
+  const handler = Object.fromEntries(Object.entries(traps).map(([name, trap]) => [name, wrapTrap(trap)])) as ProxyHandler<object>;
+
+  const proxyOf = (target: object): object => {
+    const callable = typeof target === 'function';
+    // Array.isArray sees through a proxy to its target: an array's shadow is an array. A shadow's
+    // own `length`, `name` (and `prototype`) are never read: the target's are.
+    const shadow: object = callable ? (isConstructor(target) ? function () {} : () => {}) : Array.isArray(target) ? [] : Object.create(null);
+    const proxy = new Proxy(shadow, handler);
+    wrapped.set(shadow, {
+      target,
+      proxy,
+      exotic: types.isProxy(target),
+      takesListener: callable && /^(add|remove)EventListener$/.test(String((target as AnyFunction).name)),
+    });
+    proxies.set(target, proxy);
+    targets.set(proxy, target);
+    return proxy;
+  };
+
+  return {
+    toRealm: toRealm as <T>(value: T) => T,
+    toHost: toHost as <T>(value: T) => T,
+    isOwn,
+  };
+}
+
+/** Whether `fn` can be called with `new` (without calling it). */
+function isConstructor(fn: object): boolean {
+  // Functions made by `function` and `class` have a prototype; arrows and methods have none, and
+  // only bound functions need the costlier test.
+  if (Object.prototype.hasOwnProperty.call(fn, 'prototype')) return true;
+  if (!String((fn as AnyFunction).name).startsWith('bound ')) return false;
+  try {
+    Reflect.construct(String, [], fn as AnyFunction);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The setter `key` has on `object` or its prototypes, if any. */
+function findSetter(object: object, key: PropertyKey): AnyFunction | undefined {
+  for (let current: object | null = object; current !== null; current = Reflect.getPrototypeOf(current)) {
+    const descriptor = Reflect.getOwnPropertyDescriptor(current, key);
+    if (descriptor) return descriptor.set as AnyFunction | undefined;
+  }
+  return undefined;
+}
