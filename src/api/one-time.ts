@@ -130,10 +130,11 @@ export class OneTimeMessageHandler {
   private createResponder(receiver: Receiver): (response?: unknown) => void {
     const respond = this.respond.bind(this, receiver);
     // Chrome's is a plain anonymous function: name "", length 0, callable with any receiver and
-    // any number of arguments (observed in Chromium 156).
-    return function (...args: unknown[]): void {
+    // any number of arguments (observed in Chromium 156); a sealed realm's own.
+    const sendResponse = function (...args: unknown[]): void {
       respond(args.length > 0 ? args[0] : undefined);
     };
+    return this.messaging.realm.ownFunction?.(sendResponse) ?? sendResponse;
   }
 
   /** OnOneTimeMessageResponse: the first call wins; later ones, or calls after the port closed, do nothing. */

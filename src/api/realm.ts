@@ -16,6 +16,11 @@ export interface Realm {
    * Without one, the context's messages cross as JSON text, through the realm's JSON.
    */
   readonly jsonCloner?: JsonCloner;
+  /**
+   * A plain anonymous function of the realm calling `body` (a sealed realm's: see
+   * src/loader/membrane.ts); without one, the API hands out its own functions.
+   */
+  readonly ownFunction?: <F extends (...args: never[]) => unknown>(body: F) => F;
 }
 
 export const HOST_REALM: Realm = { Error, TypeError, Promise, JSON, jsonCloner: compileJsonCloner() };

@@ -61,16 +61,17 @@ export function bindRealm(context: ScriptContext, vmContext: vm.Context, options
     Object: ObjectConstructor;
     globalThis: RealmGlobal;
   };
+  const membrane = createMembrane(vmContext, options);
   setContextRealm(context, {
     Error: intrinsics.Error,
     TypeError: intrinsics.TypeError,
     Promise: intrinsics.Promise,
     JSON: intrinsics.JSON,
     jsonCloner: compileJsonCloner(vmContext),
+    ownFunction: membrane.ownFunction,
   });
   reportUnhandledRejections(context, intrinsics.Promise.prototype);
   const global = intrinsics.globalThis;
-  const membrane = createMembrane(vmContext, options);
   membranes.set(global, membrane);
   sealStackTraces(vmContext);
   const chrome = context.chrome;

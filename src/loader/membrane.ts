@@ -55,6 +55,15 @@ const TRAP_WRAPPER = new vm.Script(
   { filename: 'switchboard:membrane' },
 );
 
+/** Made in the realm: a function of the realm whose body is a host function, sealed as a trap is. */
+const OWN_FUNCTION = new vm.Script(
+  `((seal, overflow) => (body) => function (...args) {
+    try { return body(...args); }
+    catch (error) { let sealed; try { sealed = seal(error); } catch { sealed = overflow; } throw sealed; }
+  })`,
+  { filename: 'switchboard:membrane' },
+);
+
 export interface Membrane {
   /** A value as the realm may hold it: the realm's own values unchanged, everything else wrapped. */
   toRealm<T>(value: T): T;
@@ -62,6 +71,11 @@ export interface Membrane {
   toHost<T>(value: T): T;
   /** Whether `value` is an object or function the realm made itself. */
   isOwn(value: object): boolean;
+  /**
+   * A plain anonymous function of the realm that calls `body` with its arguments (what the API
+   * makes anew for each message, as sendResponse: cheaper than a proxy each time).
+   */
+  ownFunction<F extends (...args: never[]) => unknown>(body: F): F;
 }
 
 export interface MembraneOptions {
@@ -87,10 +101,10 @@ interface Wrapped {
 /** Creates the membrane of the realm of `vmContext`. */
 export function createMembrane(vmContext: vm.Context, options: MembraneOptions = {}): Membrane {
   registerForeignRealm();
-  const [objectPrototype, functionPrototype, stackOverflow] = vm.runInContext(
-    '[Object.prototype, Function.prototype, new RangeError("Maximum call stack size exceeded")]',
+  const [objectPrototype, functionPrototype, arrayPrototype, promisePrototype, stackOverflow] = vm.runInContext(
+    '[Object.prototype, Function.prototype, Array.prototype, Promise.prototype, new RangeError("Maximum call stack size exceeded")]',
     vmContext,
-  ) as [object, object, object];
+  ) as [object, object, object, object, object];
   // Another realm meeting this one's objects learns its intrinsics then (learnRealmOf).
   markRealmRegistered(vmContext);
   /** The realm's own intrinsics by name: found when a foreign one first needs mapping. */
@@ -138,6 +152,9 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
 
   const toRealm = (value: unknown): unknown => {
     if ((typeof value !== 'object' || value === null) && typeof value !== 'function') return value;
+    // The realm's own objects, functions, arrays and promises, at once (the API's answers, the messages).
+    const prototype = Reflect.getPrototypeOf(value as object);
+    if (prototype === objectPrototype || prototype === functionPrototype || prototype === arrayPrototype || prototype === promisePrototype) return value;
     // Another realm's proxy of a foreign object: this realm gets its own view of the same object.
     const object = targets.get(value as object) ?? (value as object);
     const proxy = proxies.get(object);
@@ -339,7 +356,8 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
     },
     apply(shadow, thisArg, args: unknown[]) {
       const { target, takesListener } = wrappedOf(shadow);
-      const hostArgs = args.map(toHost);
+      const hostArgs = args;
+      for (let index = 0; index < hostArgs.length; index++) hostArgs[index] = toHost(hostArgs[index]);
       if (takesListener && typeof hostArgs[1] === 'object' && hostArgs[1] !== null && isOwn(hostArgs[1])) hostArgs[1] = listenerObjectOf(hostArgs[1]);
       return toRealm(Reflect.apply(target as AnyFunction, receiverToHost(thisArg), hostArgs));
     },
@@ -353,7 +371,9 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
 
   /** What a trap throws, as the realm may catch it. */
   const thrownToRealm = (error: unknown): unknown => toRealm(error);
-  const wrapTrap = (TRAP_WRAPPER.runInContext(vmContext) as (seal: typeof thrownToRealm, overflow: object) => (trap: unknown) => unknown)(thrownToRealm, stackOverflow);
+  type Wrapper = (seal: typeof thrownToRealm, overflow: object) => (body: unknown) => unknown;
+  const wrapTrap = (TRAP_WRAPPER.runInContext(vmContext) as Wrapper)(thrownToRealm, stackOverflow);
+  const ownFunction = (OWN_FUNCTION.runInContext(vmContext) as Wrapper)(thrownToRealm, stackOverflow);
   const handler = Object.fromEntries(Object.entries(traps).map(([name, trap]) => [name, wrapTrap(trap)])) as ProxyHandler<object>;
 
   const proxyOf = (target: object): object => {
@@ -377,6 +397,7 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
     toRealm: toRealm as <T>(value: T) => T,
     toHost: toHost as <T>(value: T) => T,
     isOwn,
+    ownFunction: ownFunction as Membrane['ownFunction'],
   };
 }
 
