@@ -105,18 +105,12 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
     '[Object.prototype, Function.prototype, Array.prototype, Promise.prototype, new RangeError("Maximum call stack size exceeded")]',
     vmContext,
   ) as [object, object, object, object, object];
-  // Another realm meeting this one's objects learns its intrinsics then (learnRealmOf).
+  // The realm's own intrinsics by name, found before its code runs (which may replace its globals).
   markRealmRegistered(vmContext);
-  /** The realm's own intrinsics by name: found when a foreign one first needs mapping. */
-  let local: Map<string, object> | undefined;
-  const localIntrinsic = (name: string): object | undefined => {
-    if (!local) {
-      const found = intrinsicsOf(vmContext);
-      local = new Map(found);
-      registerIntrinsics(found);
-    }
-    return local.get(name);
-  };
+  const found = intrinsicsOf(vmContext);
+  const local = new Map(found);
+  registerIntrinsics(found);
+  const localIntrinsic = (name: string): object | undefined => local.get(name);
 
   const proxies = new WeakMap<object, object>();
   const wrapped = new WeakMap<object, Wrapped>();
