@@ -141,8 +141,17 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
     return false;
   };
 
-  const visible = (key: PropertyKey): boolean =>
+  const visibleSymbol = (key: PropertyKey): boolean =>
     typeof key !== 'symbol' || WELL_KNOWN_SYMBOLS.has(key) || realmSymbols.has(key) || Symbol.keyFor(key) !== undefined;
+  /**
+   * Whether the realm sees a foreign object's property. Hidden: symbols it did not use, and names
+   * starting with "_", which no Web IDL or chrome.* member has and jsdom's, Node's and
+   * fake-indexeddb's internals do (a jsdom window's `_document` is the document's implementation,
+   * and its getters called on its prototype corrupt jsdom's tree). A legacy platform object
+   * (dataset, localStorage) shows every name it holds.
+   */
+  const visible = ({ exotic }: Wrapped, key: PropertyKey): boolean =>
+    typeof key === 'string' ? exotic || key.charCodeAt(0) !== 95 /* _ */ : visibleSymbol(key);
 
   const toRealm = (value: unknown): unknown => {
     if ((typeof value !== 'object' || value === null) && typeof value !== 'function') return value;
@@ -268,8 +277,9 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
   const receiverOf = (receiver: unknown, { proxy, target }: Wrapped): unknown => (receiver === proxy ? target : receiverToHost(receiver));
 
   /** The target can no longer change shape: so must the shadow, with the same own properties. */
-  const freezeShadow = (shadow: object, target: object): void => {
-    for (const key of Reflect.ownKeys(target).filter(visible)) {
+  const freezeShadow = (shadow: object, entry: Wrapped): void => {
+    const { target } = entry;
+    for (const key of Reflect.ownKeys(target).filter((name) => visible(entry, name))) {
       const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
       if (descriptor && !hasOwn(shadow, key)) Reflect.defineProperty(shadow, key, descriptorToRealm(descriptor));
     }
@@ -281,7 +291,7 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
     get(shadow, key, receiver) {
       const entry = wrappedOf(shadow);
       if (isExpando(shadow, entry, key)) return Reflect.get(shadow, key);
-      if (!visible(key)) return undefined;
+      if (!visible(entry, key)) return undefined;
       return toRealm(Reflect.get(entry.target, key, receiverOf(receiver, entry)));
     },
     set(shadow, key, value, receiver) {
@@ -298,7 +308,7 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
     has(shadow, key) {
       const entry = wrappedOf(shadow);
       if (isExpando(shadow, entry, key)) return true;
-      return visible(key) && Reflect.has(entry.target, key);
+      return visible(entry, key) && Reflect.has(entry.target, key);
     },
     deleteProperty(shadow, key) {
       const entry = wrappedOf(shadow);
@@ -306,14 +316,15 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
       return Reflect.deleteProperty(entry.target, key);
     },
     ownKeys(shadow) {
-      const keys = Reflect.ownKeys(wrappedOf(shadow).target).filter(visible);
+      const entry = wrappedOf(shadow);
+      const keys = Reflect.ownKeys(entry.target).filter((key) => visible(entry, key));
       for (const key of Reflect.ownKeys(shadow)) if (!keys.includes(key)) keys.push(key);
       return keys;
     },
     getOwnPropertyDescriptor(shadow, key) {
       const entry = wrappedOf(shadow);
       if (isExpando(shadow, entry, key)) return Reflect.getOwnPropertyDescriptor(shadow, key);
-      if (!visible(key)) return undefined;
+      if (!visible(entry, key)) return undefined;
       const descriptor = Reflect.getOwnPropertyDescriptor(entry.target, key);
       if (descriptor === undefined) return undefined;
       const result = descriptorToRealm(descriptor);
@@ -337,15 +348,15 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
       return Reflect.setPrototypeOf(wrappedOf(shadow).target, toHost(prototype) as object | null);
     },
     isExtensible(shadow) {
-      const { target } = wrappedOf(shadow);
-      const extensible = Reflect.isExtensible(target);
-      if (!extensible && Reflect.isExtensible(shadow)) freezeShadow(shadow, target);
+      const entry = wrappedOf(shadow);
+      const extensible = Reflect.isExtensible(entry.target);
+      if (!extensible && Reflect.isExtensible(shadow)) freezeShadow(shadow, entry);
       return extensible;
     },
     preventExtensions(shadow) {
-      const { target } = wrappedOf(shadow);
-      const prevented = Reflect.preventExtensions(target);
-      if (prevented) freezeShadow(shadow, target);
+      const entry = wrappedOf(shadow);
+      const prevented = Reflect.preventExtensions(entry.target);
+      if (prevented) freezeShadow(shadow, entry);
       return prevented;
     },
     apply(shadow, thisArg, args: unknown[]) {
