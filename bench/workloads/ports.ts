@@ -10,7 +10,7 @@ import { scaled } from './one-time.ts';
 export const PING = { ping: 1 };
 
 /** Resolves with the port's next message. */
-function nextMessage(port: Port): Promise<unknown> {
+export function nextMessage(port: Port): Promise<unknown> {
   return new Promise((resolve) => {
     const listener = (message: unknown): void => {
       port.onMessage.removeListener(listener);

@@ -15,7 +15,7 @@ import { heapUsedAfterGc, timeInterleaved, timeTask } from '../harness.ts';
 import { chromiumCell, iterations, missing, value, type Row, type WorkloadContext } from '../row.ts';
 import { SITE, createTabFixture } from '../switchboard/fixture.ts';
 import { ANSWER, REQUEST, scaled } from './one-time.ts';
-import { PING, messageOfSize } from './ports.ts';
+import { PING, messageOfSize, nextMessage } from './ports.ts';
 
 const NO_PEER = { name: 'none', ...missing('no peer runs contexts in sealed realms') };
 const BATCH = 1000;
@@ -99,14 +99,6 @@ export async function sealedMessaging(context: WorkloadContext): Promise<Row[]> 
     });
     const ping = unsealed.content.runtime.connect({ name: 'ping' });
     const stream = unsealed.content.runtime.connect({ name: 'stream' });
-    const next = (port: Port): Promise<unknown> =>
-      new Promise((resolve) => {
-        const listener = (message: unknown): void => {
-          port.onMessage.removeListener(listener);
-          resolve(message);
-        };
-        port.onMessage.addListener(listener);
-      });
 
     const n = iterations(context, 20_000);
     const oneTime = await timeInterleaved(
@@ -121,7 +113,7 @@ export async function sealedMessaging(context: WorkloadContext): Promise<Row[]> 
       {
         sealed: () => drivers.pingPong(),
         unsealed: () => {
-          const answer = next(ping);
+          const answer = nextMessage(ping);
           ping.postMessage(PING);
           return answer;
         },
@@ -134,7 +126,7 @@ export async function sealedMessaging(context: WorkloadContext): Promise<Row[]> 
       {
         sealed: () => drivers.batch(kib),
         unsealed: () => {
-          const done = next(stream);
+          const done = nextMessage(stream);
           for (let i = 0; i < BATCH; i++) stream.postMessage(kib);
           return done;
         },
