@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ScriptContext } from '../core/context.ts';
-import { createMembrane } from './context-membrane.ts';
+import { createRunInContextMembrane } from './run-in-context-membrane.ts';
 
 const current = new AsyncLocalStorage<ScriptContext>();
 const membranes = new WeakMap<ScriptContext, <T>(value: T) => T>();
@@ -40,10 +40,10 @@ export function contextBrowser(context: ScriptContext): object | undefined {
   return membraneOf(context)(context.browserNamespace);
 }
 
-function membraneOf(context: ScriptContext): ReturnType<typeof createMembrane> {
+function membraneOf(context: ScriptContext): ReturnType<typeof createRunInContextMembrane> {
   let membrane = membranes.get(context);
   if (!membrane) {
-    membrane = createMembrane((fn) => current.run(context, fn));
+    membrane = createRunInContextMembrane((fn) => current.run(context, fn));
     membranes.set(context, membrane);
   }
   return membrane;

@@ -5,14 +5,15 @@ export type Enter = <T>(fn: () => T) => T;
 
 /**
  * A membrane around a context's API objects, for code that finds the context through the host's
- * async context instead of a realm of its own. Every function the code hands to the API (a
+ * async context instead of a realm of its own (runInContext: the user's own modules, in the host
+ * realm; not a seal, which is membrane.ts's work). Every function the code hands to the API (a
  * listener, a callback) is wrapped to run inside `enter`, so that a listener registered by a
  * module run as the service worker runs as the service worker, whichever context's message
  * triggers it. API objects handed back (namespaces, events, ports, functions) are wrapped the
  * same way; data handed out (messages, senders) and promises pass unchanged.
  * Wrappers are cached, so removeListener(fn) finds the listener addListener(fn) added.
  */
-export function createMembrane(enter: Enter): <T>(value: T) => T {
+export function createRunInContextMembrane(enter: Enter): <T>(value: T) => T {
   const proxies = new WeakMap<object, object>();
   const targets = new WeakMap<object, object>();
   const callbacks = new WeakMap<object, object>();
