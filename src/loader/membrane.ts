@@ -48,16 +48,19 @@ const WELL_KNOWN_SYMBOLS = new Set(
  * a RangeError the realm made in advance).
  */
 const TRAP_WRAPPER = new vm.Script(
-  `((seal, overflow) => (trap) => function (shadow, a, b, c) {
+  `'use strict'; ((seal, overflow) => (trap) => function (shadow, a, b, c) {
     try { return trap(shadow, a, b, c); }
     catch (error) { let sealed; try { sealed = seal(error); } catch { sealed = overflow; } throw sealed; }
   })`,
   { filename: 'switchboard:membrane' },
 );
 
-/** Made in the realm: a function of the realm whose body is a host function, sealed as a trap is. */
+/**
+ * Made in the realm: a function of the realm whose body is a host function, sealed as a trap is;
+ * strict, so that like Chrome's it has no own `arguments` and `caller`.
+ */
 const OWN_FUNCTION = new vm.Script(
-  `((seal, overflow) => (body) => function (...args) {
+  `'use strict'; ((seal, overflow) => (body) => function (...args) {
     try { return body(...args); }
     catch (error) { let sealed; try { sealed = seal(error); } catch { sealed = overflow; } throw sealed; }
   })`,
