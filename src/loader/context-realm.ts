@@ -89,8 +89,3 @@ export function bindRealm(context: ScriptContext, vmContext: vm.Context, options
   realms.set(context, realm);
   return realm;
 }
-
-/** Whether `value` is an object made in `realm` (its prototype chain reaches the realm's Object.prototype). */
-export function isOfRealm(value: unknown, realm: ContextRealm): boolean {
-  return typeof value === 'object' && value !== null && Object.prototype.isPrototypeOf.call(realm.objectPrototype, value);
-}

@@ -3,7 +3,7 @@ import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
 import type { Browser, DocumentEvent } from '../core/browser.ts';
 import type { Document } from '../core/document.ts';
 import type { Frame } from '../core/frame.ts';
-import { isOfRealm, realmOfContext } from './context-realm.ts';
+import { realmOfContext } from './context-realm.ts';
 import { closeJsdomWindow, fillDomGaps } from './dom-gaps.ts';
 import { attachRealms } from './realms.ts';
 import { runPageScripts } from './page-scripts.ts';
@@ -212,7 +212,8 @@ function reportDomError(document: Document, error: Error & { type?: string }): v
   const contexts = document.contexts();
   const owner = contexts.find((context) => {
     const realm = realmOfContext(context);
-    return realm !== undefined && isOfRealm(error.cause, realm);
+    const cause = error.cause;
+    return realm !== undefined && typeof cause === 'object' && cause !== null && realm.membrane.isOwn(cause);
   });
   const context = owner ?? contexts[0];
   if (context) reportUncaught(context, error.cause);

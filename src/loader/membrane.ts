@@ -113,7 +113,6 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
   const found = intrinsicsOf(vmContext);
   const local = new Map(found);
   registerIntrinsics(found);
-  const localIntrinsic = (name: string): object | undefined => local.get(name);
 
   const proxies = new WeakMap<object, object>();
   const wrapped = new WeakMap<object, Wrapped>();
@@ -167,7 +166,7 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
     if (proxy) return proxy;
     const name = intrinsicName(object);
     if (name !== undefined) {
-      const own = localIntrinsic(name);
+      const own = local.get(name);
       if (own) return own;
     }
     const substitute = toLocal.get(object);
@@ -204,7 +203,7 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
   const bytesOf = (bytes: ArrayBuffer | ArrayBufferView): object => {
     const buffer = types.isArrayBuffer(bytes) ? bytes : bytes.buffer;
     if (!types.isArrayBuffer(buffer)) return proxyOf(bytes); // a SharedArrayBuffer's memory is shared, not copied
-    const OwnArrayBuffer = localIntrinsic('ArrayBuffer') as ArrayBufferConstructor;
+    const OwnArrayBuffer = local.get('ArrayBuffer') as ArrayBufferConstructor;
     let copy: object;
     if (types.isArrayBuffer(bytes)) {
       copy = new OwnArrayBuffer(bytes.byteLength);
@@ -215,7 +214,7 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
       new Uint8Array(ownBuffer).set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
       // Node's Buffer is a Uint8Array to the realm.
       const name = types.isDataView(view) ? 'DataView' : Object.prototype.toString.call(view).slice(8, -1);
-      const OwnView = localIntrinsic(name) as new (buffer: ArrayBuffer, offset?: number, length?: number) => object;
+      const OwnView = local.get(name) as new (buffer: ArrayBuffer, offset?: number, length?: number) => object;
       copy = types.isDataView(view) ? new OwnView(ownBuffer) : new OwnView(ownBuffer, 0, view.length);
     }
     proxies.set(bytes, copy);
