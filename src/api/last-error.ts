@@ -68,9 +68,10 @@ export class LastError {
   private errorObject(message: string): { message: string } {
     const objectPrototype = Object.getPrototypeOf(this.realm.JSON.parse('{}')) as object;
     const prototype = Object.create(objectPrototype) as { constructor: unknown };
-    // The realm's own anonymous function: a context reaches nothing of another realm through it.
-    const RealmFunction = this.realm.Error.constructor as FunctionConstructor;
-    Object.defineProperty(prototype, 'constructor', { value: RealmFunction('return function () {}')() as unknown, writable: true, configurable: true });
+    // The realm's own anonymous function: a context reaches nothing of another realm through it
+    // (made without compiling a string, which a sealed realm may refuse).
+    const constructor = this.realm.ownFunction?.(() => undefined) ?? function () {};
+    Object.defineProperty(prototype, 'constructor', { value: constructor, writable: true, configurable: true });
     const error = Object.create(prototype) as { message: string };
     error.message = message;
     return error;

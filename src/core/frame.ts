@@ -28,6 +28,8 @@ export class Frame {
     init: FrameInit,
   ) {
     this.frameId = parent ? nextSubframeId++ : 0;
+    // A subframe is in its parent's frame tree before its document is made (its scripts see `parent.length` count it).
+    parent?.document.childFrames.push(this);
     this.#document = new Document(this, init.url);
     this.browser.documentCreated(this.#document);
     this.addFrames(init.frames);
@@ -57,9 +59,7 @@ export class Frame {
   /** Embeds a new subframe in this frame's document. */
   addFrame(init: FrameInit | string): Frame {
     this.assertAttached('addFrame');
-    const child = new Frame(this.tab, this, typeof init === 'string' ? { url: init } : init);
-    this.#document.childFrames.push(child);
-    return child;
+    return new Frame(this.tab, this, typeof init === 'string' ? { url: init } : init);
   }
 
   private addFrames(frames: FrameInit['frames']): void {

@@ -3,7 +3,9 @@ import type { ScriptContext } from '../core/context.ts';
 import { compileJsonCloner } from '../api/json-clone.ts';
 import { setContextRealm, type Realm } from '../api/realm.ts';
 import { createMembrane, type Membrane, type MembraneOptions } from './membrane.ts';
-import { importModuleDynamicallyInContext, importModuleDynamicallyOf } from './module-graph.ts';
+import { CLASSIC_IMPORTER, rewriteDynamicImports } from './classic-imports.ts';
+import { importFromClassicScript } from './module-functions.ts';
+import { importModuleDynamicallyInContext, importModuleDynamicallyOf, resolveModuleSpecifier, vmModulesAvailable } from './module-graph.ts';
 import { sealStackTraces } from './stack-traces.ts';
 import { reportUnhandledRejections } from './uncaught.ts';
 
@@ -38,7 +40,13 @@ export function realmOfContext(context: ScriptContext): ContextRealm | undefined
  * compiled with no script on the stack) is the realm's own.
  */
 export function createRealmContext(): vm.Context {
-  return vm.createContext(Object.create(null) as object, { importModuleDynamically: importModuleDynamicallyInContext as vm.CreateContextOptions['importModuleDynamically'] });
+  return vm.createContext(Object.create(null) as object, {
+    importModuleDynamically: importModuleDynamicallyInContext as vm.CreateContextOptions['importModuleDynamically'],
+    // Without vm modules, import() in code compiled from a string could not be rewritten
+    // (classic-imports.ts), and Node would answer it with an error of the host realm: such a realm
+    // compiles no strings (eval and Function throw EvalError, as under an extension's CSP).
+    ...(vmModulesAvailable() ? {} : { codeGeneration: { strings: false, wasm: true } }),
+  });
 }
 
 /**
@@ -84,8 +92,27 @@ export function bindRealm(context: ScriptContext, vmContext: vm.Context, options
     global,
     objectPrototype: intrinsics.Object.prototype,
     membrane,
-    evaluate: (source, url) => new vm.Script(source, { filename: url, importModuleDynamically: importModuleDynamicallyOf(realm, url) }).runInContext(vmContext),
+    evaluate: (source, url) =>
+      new vm.Script(vmModulesAvailable() ? source : rewriteDynamicImports(source, url), {
+        filename: url,
+        importModuleDynamically: importModuleDynamicallyOf(realm, url),
+      }).runInContext(vmContext),
   };
+  if (!vmModulesAvailable()) defineClassicImporter(realm);
   realms.set(context, realm);
   return realm;
+}
+
+/** The importer classic-imports.ts makes import() call: a promise of the realm, settled in a later job. */
+function defineClassicImporter(realm: ContextRealm): void {
+  const { membrane } = realm;
+  const RealmPromise = membrane.intrinsic('Promise') as PromiseConstructor;
+  const importer = membrane.ownFunction((referrer: unknown, specifier: unknown) => {
+    const resolved = RealmPromise.resolve();
+    return resolved.then.call(
+      resolved,
+      membrane.ownFunction(() => importFromClassicScript(realm, String(specifier), String(referrer), resolveModuleSpecifier)),
+    );
+  });
+  Object.defineProperty(realm.global, CLASSIC_IMPORTER, { value: importer, writable: false, enumerable: false, configurable: false });
 }

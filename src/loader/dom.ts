@@ -8,6 +8,9 @@ import { closeJsdomWindow, fillDomGaps } from './dom-gaps.ts';
 import { attachRealms } from './realms.ts';
 import { runPageScripts } from './page-scripts.ts';
 import { reportUncaught } from './uncaught.ts';
+import { unwrapCallback } from './membrane.ts';
+import { postWindowMessage, worldWindowsOf } from './window-views.ts';
+import { keepEventValuesPerWorld } from './world-values.ts';
 
 /** Gives the HTML (or script text) behind a URL, or undefined when there is none. */
 export type PageResolver = (url: string) => string | undefined;
@@ -68,6 +71,9 @@ export class BrowserDom {
       const jsdom = new JSDOM(this.resolve(document.url) ?? '', { url: document.url, runScripts: 'outside-only', virtualConsole });
       dom = { window: jsdom.window, vmContext: jsdom.getInternalVMContext(), apiNames: apiNamesOf(jsdom.window) };
       fillDomGaps(jsdom.window, document);
+      keepEventValuesPerWorld(jsdom.window);
+      // Called on a same-origin window from another frame, postMessage does not know its sender.
+      jsdom.window.postMessage = ((...args: unknown[]) => postWindowMessage((other) => this.domOf(other), document, undefined, args.map(unwrapCallback))) as DOMWindow['postMessage'];
       watchUnloadHandlers(jsdom.window, document);
       watchFrameRemovals(jsdom.window, document);
       this.#documents.set(document, dom);
@@ -107,6 +113,8 @@ export class BrowserDom {
    */
   documentCreated(document: Document): void {
     this.loadFrames(document);
+    // The worlds of the document above give it an index (`frames[0]`).
+    for (const context of document.frame.parent?.document.contexts() ?? []) worldWindowsOf(context)?.syncFrameIndices();
     if (document.extension || this.resolve(document.url) === undefined) return;
     const { window } = this.domOf(document);
     if (!window.document.querySelector('script')) return;

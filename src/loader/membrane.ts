@@ -25,10 +25,20 @@
 import vm from 'node:vm';
 import { types } from 'node:util';
 import { callInRealm } from './module-graph.ts';
+import { PerRealmValue } from './per-realm-value.ts';
+import { adoptClone } from './structured-clone.ts';
 import { intrinsicName, intrinsicsOf, learnRealmOf, learnRealmOfObject, markRealmRegistered, registerForeignRealm, registerIntrinsics } from './realm-intrinsics.ts';
 
 /** Every membrane's proxies, each to the object behind it: a proxy never stands for another. */
 const targets = new WeakMap<object, object>();
+
+/** Every membrane's host-callable stand-ins of realm functions, each to the realm function. */
+const realmFunctions = new WeakMap<object, object>();
+
+/** The realm function behind a membrane's host-callable stand-in, or `value` itself. */
+export function unwrapCallback<T>(value: T): T {
+  return (typeof value === 'function' ? (realmFunctions.get(value) ?? value) : value) as T;
+}
 
 /** The object behind a membrane's proxy, or `value` itself. */
 export function unwrapProxy<T>(value: T): T {
@@ -79,6 +89,10 @@ export interface Membrane {
    * makes anew for each message, as sendResponse: cheaper than a proxy each time).
    */
   ownFunction<F extends (...args: never[]) => unknown>(body: F): F;
+  /** A structured clone the host made (structured-clone.ts), as the realm's own objects. */
+  adoptClone(clone: unknown): unknown;
+  /** The realm's own intrinsic of that name ("Proxy", "Array"…; realm-intrinsics.ts). */
+  intrinsic(name: string): unknown;
 }
 
 export interface MembraneOptions {
@@ -87,6 +101,14 @@ export interface MembraneOptions {
    * page's worlds, their own global.
    */
   readonly substitutes?: readonly (readonly [foreign: object, local: object])[];
+  /**
+   * The realm whose objects several realms share (a document's jsdom window, shared by the page's
+   * worlds). A data property the realm writes on one of them (a method of a prototype, a
+   * constant) is written in its own view only, as each world has its own prototypes in Chrome: a
+   * page replacing `HTMLElement.prototype.click` does not change it for a content script.
+   * Accessors (the DOM's state: `id`, `textContent`, `onclick`) still act on the shared object.
+   */
+  readonly shared?: vm.Context;
 }
 
 type AnyFunction = (...args: unknown[]) => unknown;
@@ -99,6 +121,8 @@ interface Wrapped {
   readonly exotic: boolean;
   /** addEventListener(type, listener) may be given an object, whose handleEvent the DOM calls. */
   readonly takesListener: boolean;
+  /** An object of the shared realm (MembraneOptions.shared): its data properties are written in the view. */
+  readonly shared: boolean;
 }
 
 /** Creates the membrane of the realm of `vmContext`. */
@@ -121,6 +145,9 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
   const callbackTargets = new WeakMap<object, object>();
   /** Symbols the realm used as keys: its own, never hidden from it. */
   const realmSymbols = new Set<symbol>();
+  /** Keys the realm wrote in its views of shared objects (looked up along its own views from then on). */
+  const overridden = new Set<PropertyKey>();
+  const sharedPrototype = options.shared ? (vm.runInContext('Object.prototype', options.shared) as object) : undefined;
   const toLocal = new Map<object, object>();
   const toForeign = new Map<object, object>();
   for (const [foreign, substitute] of options.substitutes ?? []) {
@@ -164,6 +191,7 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
     const object = targets.get(value as object) ?? (value as object);
     const proxy = proxies.get(object);
     if (proxy) return proxy;
+    if (PerRealmValue.is(object)) return object.forRealm(membrane);
     const name = intrinsicName(object);
     if (name !== undefined) {
       const own = local.get(name);
@@ -231,6 +259,7 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
       };
       callbacks.set(fn, callback);
       callbackTargets.set(callback, fn);
+      realmFunctions.set(callback, fn);
     }
     return callback;
   };
@@ -273,8 +302,16 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
   };
 
   const hasOwn = (object: object, key: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(object, key);
-  /** A realm's expando: on the shadow, not on the object behind. */
-  const isExpando = (shadow: object, { target, exotic }: Wrapped, key: PropertyKey): boolean => !exotic && hasOwn(shadow, key) && !hasOwn(target, key);
+  /** A realm's expando, or its own value of a shared object's data property: on the shadow, not on the object behind. */
+  const isExpando = (shadow: object, { target, exotic, shared }: Wrapped, key: PropertyKey): boolean =>
+    !exotic && hasOwn(shadow, key) && (shared || !hasOwn(target, key));
+  /** Whether a write of `key` stays in the realm's view: a new key, or a data property of a shared object. */
+  const writesInView = ({ target, exotic, shared }: Wrapped, key: PropertyKey): boolean => {
+    if (exotic) return false;
+    if (!shared) return !Reflect.has(target, key);
+    const descriptor = findDescriptor(target, key);
+    return descriptor === undefined || 'value' in descriptor;
+  };
   const wrappedOf = (shadow: object): Wrapped => wrapped.get(shadow)!;
   const receiverOf = (receiver: unknown, { proxy, target }: Wrapped): unknown => (receiver === proxy ? target : receiverToHost(receiver));
 
@@ -292,19 +329,27 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
   const traps: ProxyHandler<object> = {
     get(shadow, key, receiver) {
       const entry = wrappedOf(shadow);
-      if (isExpando(shadow, entry, key)) return Reflect.get(shadow, key);
+      if (isExpando(shadow, entry, key)) return Reflect.get(shadow, key, receiver);
       if (!visible(entry, key)) return undefined;
+      // A key the realm wrote on a shared prototype is looked up along the realm's own views.
+      if (entry.shared && overridden.has(key) && !hasOwn(entry.target, key)) {
+        const prototype = Reflect.getPrototypeOf(entry.target);
+        return prototype === null ? undefined : Reflect.get(toRealm(prototype) as object, key, receiver);
+      }
       return toRealm(Reflect.get(entry.target, key, receiverOf(receiver, entry)));
     },
     set(shadow, key, value, receiver) {
       const entry = wrappedOf(shadow);
-      const { target, exotic } = entry;
+      const { target } = entry;
       if (typeof key === 'symbol') realmSymbols.add(key);
       // A realm object inheriting from this one: without a setter, the property is its own.
       if (receiver !== entry.proxy && findSetter(target, key) === undefined) {
         return Reflect.defineProperty(receiver as object, key, { value, writable: true, enumerable: true, configurable: true });
       }
-      if (isExpando(shadow, entry, key) || (!exotic && !Reflect.has(target, key))) return Reflect.set(shadow, key, value);
+      if (isExpando(shadow, entry, key) || writesInView(entry, key)) {
+        if (entry.shared) overridden.add(key);
+        return Reflect.set(shadow, key, value);
+      }
       return Reflect.set(target, key, toHost(value), receiverOf(receiver, entry));
     },
     has(shadow, key) {
@@ -315,6 +360,8 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
     deleteProperty(shadow, key) {
       const entry = wrappedOf(shadow);
       if (isExpando(shadow, entry, key)) return Reflect.deleteProperty(shadow, key);
+      // What the page's worlds share is not the realm's to remove.
+      if (entry.shared && writesInView(entry, key)) return true;
       return Reflect.deleteProperty(entry.target, key);
     },
     ownKeys(shadow) {
@@ -336,9 +383,13 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
       return Reflect.getOwnPropertyDescriptor(shadow, key);
     },
     defineProperty(shadow, key, descriptor) {
-      const { target, exotic } = wrappedOf(shadow);
+      const entry = wrappedOf(shadow);
+      const { target } = entry;
       if (typeof key === 'symbol') realmSymbols.add(key);
-      if (!exotic && !Reflect.has(target, key)) return Reflect.defineProperty(shadow, key, descriptor);
+      if (writesInView(entry, key)) {
+        if (entry.shared) overridden.add(key);
+        return Reflect.defineProperty(shadow, key, descriptor);
+      }
       const defined = Reflect.defineProperty(target, key, descriptorToHost(descriptor));
       if (defined && descriptor.configurable === false) Reflect.defineProperty(shadow, key, descriptor);
       return defined;
@@ -394,18 +445,22 @@ export function createMembrane(vmContext: vm.Context, options: MembraneOptions =
       proxy,
       exotic: types.isProxy(target),
       takesListener: callable && /^(add|remove)EventListener$/.test(String((target as AnyFunction).name)),
+      shared: !callable && sharedPrototype !== undefined && inherits(target, sharedPrototype),
     });
     proxies.set(target, proxy);
     targets.set(proxy, target);
     return proxy;
   };
 
-  return {
+  const membrane: Membrane = {
     toRealm: toRealm as <T>(value: T) => T,
     toHost: toHost as <T>(value: T) => T,
     isOwn,
     ownFunction: ownFunction as Membrane['ownFunction'],
+    adoptClone: (clone) => adoptClone(clone, (name) => local.get(name)),
+    intrinsic: (name) => local.get(name),
   };
+  return membrane;
 }
 
 /** Whether `fn` can be called with `new` (without calling it). */
@@ -422,11 +477,26 @@ function isConstructor(fn: object): boolean {
   }
 }
 
-/** The setter `key` has on `object` or its prototypes, if any. */
-function findSetter(object: object, key: PropertyKey): AnyFunction | undefined {
+/** The property `key` of `object`, its own or its prototypes', if any. */
+function findDescriptor(object: object, key: PropertyKey): PropertyDescriptor | undefined {
   for (let current: object | null = object; current !== null; current = Reflect.getPrototypeOf(current)) {
     const descriptor = Reflect.getOwnPropertyDescriptor(current, key);
-    if (descriptor) return descriptor.set as AnyFunction | undefined;
+    if (descriptor) return descriptor;
   }
   return undefined;
+}
+
+/** The setter `key` has on `object` or its prototypes, if any. */
+export function findSetter(object: object, key: PropertyKey): AnyFunction | undefined {
+  return findDescriptor(object, key)?.set as AnyFunction | undefined;
+}
+
+/** Whether `prototype` is on the prototype chain of `object`. */
+function inherits(object: object, prototype: object): boolean {
+  let current: object | null = object;
+  for (let depth = 0; depth < 64 && current !== null; depth++) {
+    current = Reflect.getPrototypeOf(current);
+    if (current === prototype) return true;
+  }
+  return false;
 }

@@ -50,7 +50,7 @@ export function topLevelAwaitUnsupported(realm: ContextRealm, error: TopLevelAwa
 const moduleMaps = new WeakMap<ContextRealm, Map<string, ModuleFunction>>();
 
 /** Fetches, compiles and runs the graph rooted at `url`; throws what the graph throws, as a realm error. */
-export function evaluateModuleFunctions(realm: ContextRealm, url: string, source: ModuleSource, resolve: Resolver): void {
+export function evaluateModuleFunctions(realm: ContextRealm, url: string, source: ModuleSource, resolve: Resolver): unknown {
   const SyntaxErrorOfRealm = realm.global.SyntaxError as SyntaxErrorConstructor;
   const ObjectOfRealm = realm.global.Object as ObjectConstructor;
   let graph = moduleMaps.get(realm);
@@ -116,7 +116,21 @@ export function evaluateModuleFunctions(realm: ContextRealm, url: string, source
   };
 
   load(url, source);
-  run(known.get(url)!);
+  return run(known.get(url)!);
+}
+
+/**
+ * import() in a classic script where node:vm has no SourceTextModule (classic-imports.ts made it a
+ * call of this): the exports of the module, once its graph ran, or an error of the realm.
+ */
+export function importFromClassicScript(realm: ContextRealm, specifier: string, referrer: string, resolve: Resolver): unknown {
+  const target = dynamicImportUrl(realm, specifier, referrer);
+  try {
+    return evaluateModuleFunctions(realm, target, moduleSourceOf(realm), resolve);
+  } catch (error) {
+    if (isModuleFetchError(error)) throw dynamicImportFailed(realm, target);
+    throw error instanceof TopLevelAwaitError ? topLevelAwaitUnsupported(realm, error) : error;
+  }
 }
 
 /**

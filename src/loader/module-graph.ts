@@ -48,7 +48,10 @@ const MODULE_IDLE_HOLD_MS = 2000;
 
 async function evaluateModuleGraph(realm: ContextRealm, url: string, source: ModuleSource, options: { serviceWorker?: boolean }): Promise<void> {
   try {
-    if (!vmModulesAvailable()) return evaluateModuleFunctions(realm, url, source, resolveModuleSpecifier);
+    if (!vmModulesAvailable()) {
+      evaluateModuleFunctions(realm, url, source, resolveModuleSpecifier);
+      return;
+    }
     await evaluateModuleRecords(realm, url, source, options.serviceWorker ?? false);
   } catch (error) {
     if (!(error instanceof TopLevelAwaitError)) throw error;

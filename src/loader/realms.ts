@@ -1,6 +1,5 @@
 import type { Browser } from '../core/browser.ts';
 import type { ScriptContext } from '../core/context.ts';
-import type { Frame } from '../core/frame.ts';
 import type { ExtensionFiles } from './extension-files.ts';
 import { domOf } from './dom.ts';
 import { attachInjectedScripts } from './injected-scripts.ts';
@@ -39,10 +38,7 @@ function createRealm(browser: Browser, context: ScriptContext): void {
     return;
   }
   if (!dom || !document || (context.type !== 'web_page' && !files)) return;
-  const documentDom = dom.domOf(document);
-  // A frame's top and parent are the windows of the documents above it in the frame tree.
-  const windowOf = (frame: Frame | undefined) => (frame ? dom.domOf(frame.document).window : undefined);
-  createDomWorldRealm(context, documentDom, { top: () => windowOf(document.frame.tab.mainFrame), parent: () => windowOf(document.frame.parent) });
+  createDomWorldRealm(context, dom.domOf(document), (other) => dom.domOf(other));
   context.onDisposed(() => {
     if (document.lifecycle === 'pending_deletion') dom.documentGone(document);
   });

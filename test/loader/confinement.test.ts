@@ -2,8 +2,8 @@
  * What a context's code can load: its own extension's files (its own site's, for a web page),
  * never Node's modules, never a file outside the extension's folder, whatever a symlink or a `..`
  * says. Runs in both modes of node:vm: with --experimental-vm-modules (npm run test:unit), and
- * again in a child Node without it (as `npx switchboard run` runs), where import() in a classic
- * script cannot be given the realm's own loader and is refused by Node (see the last test).
+ * again in a child Node without it (as Vitest and `node --test` run), where import() in a classic
+ * script is rewritten to the realm's own importer and a realm compiles no strings (the last tests).
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -32,7 +32,8 @@ import { fixtureDir, loaderFixture, settle } from './support.ts';
 
 const VM_MODULES = vmModulesAvailable();
 /** Without --experimental-vm-modules, node:vm never asks the realm how to import() from a classic script. */
-const CLASSIC_IMPORT_SKIP = VM_MODULES ? false : 'import() in a classic script needs --experimental-vm-modules';
+/** Without vm modules, a realm compiles no strings (eval and Function throw EvalError: context-realm.ts). */
+const EVAL_SKIP = VM_MODULES ? false : 'without --experimental-vm-modules a realm compiles no strings';
 
 const temporary: string[] = [];
 after(() => {
@@ -107,7 +108,7 @@ const MODULE_WORKER = {
 };
 
 describe('confinement: import() never reaches Node\'s modules', () => {
-  it('import("node:fs") and import("fs") are refused in a classic service worker with Chrome\'s TypeError of its realm', { skip: CLASSIC_IMPORT_SKIP }, async () => {
+  it('import("node:fs") and import("fs") are refused in a classic service worker with Chrome\'s TypeError of its realm', async () => {
     const { worker } = await contexts();
     for (const specifier of ['node:fs', 'fs', 'chrome-extension://x/lib/module.js']) {
       assert.equal(await importOutcome(worker, specifier), `TypeError: ${DYNAMIC_IMPORT_IN_SERVICE_WORKER}`);
@@ -120,7 +121,7 @@ describe('confinement: import() never reaches Node\'s modules', () => {
     assert.deepEqual(JSON.parse(outcomes as string), Array(3).fill(`TypeError: ${DYNAMIC_IMPORT_IN_SERVICE_WORKER}`));
   });
 
-  it('import("node:fs") fails to fetch and import("fs") fails to resolve in an extension page\'s classic script', { skip: CLASSIC_IMPORT_SKIP }, async () => {
+  it('import("node:fs") fails to fetch and import("fs") fails to resolve in an extension page\'s classic script', async () => {
     const { extensionPage } = await contexts();
     const script = `chrome-extension://${extensionPage.extension!.id}/pages/page.js`;
     assert.equal(await importOutcome(extensionPage, 'node:fs', script), `TypeError: ${dynamicImportFetchFailed('node:fs')}`);
@@ -134,20 +135,20 @@ describe('confinement: import() never reaches Node\'s modules', () => {
     assert.deepEqual(outcomes.slice(2, 4), [`TypeError: ${dynamicImportFetchFailed('node:fs')}`, `TypeError: ${dynamicImportUnresolved('fs')}`]);
   });
 
-  it('import("node:fs") fails to fetch and import("fs") fails to resolve in a content script', { skip: CLASSIC_IMPORT_SKIP }, async () => {
+  it('import("node:fs") fails to fetch and import("fs") fails to resolve in a content script', async () => {
     const { contentScript, extension } = await contexts();
     const script = `chrome-extension://${extension.id}/cs.js`;
     assert.equal(await importOutcome(contentScript, 'node:fs', script), `TypeError: ${dynamicImportFetchFailed('node:fs')}`);
     assert.equal(await importOutcome(contentScript, 'fs', script), `TypeError: ${dynamicImportUnresolved('fs')}`);
   });
 
-  it('import("node:fs") fails to fetch and import("fs") fails to resolve in a web page', { skip: CLASSIC_IMPORT_SKIP }, async () => {
+  it('import("node:fs") fails to fetch and import("fs") fails to resolve in a web page', async () => {
     const { webPage } = await contexts();
     assert.equal(await importOutcome(webPage, 'node:fs'), `TypeError: ${dynamicImportFetchFailed('node:fs')}`);
     assert.equal(await importOutcome(webPage, 'fs'), `TypeError: ${dynamicImportUnresolved('fs')}`);
   });
 
-  it('code that eval and Function compile in a realm imports as the realm does', { skip: CLASSIC_IMPORT_SKIP }, async () => {
+  it('code that eval and Function compile in a realm imports as the realm does', { skip: EVAL_SKIP }, async () => {
     const { contentScript } = await contexts();
     const outcome = await run(
       contentScript,
@@ -157,7 +158,7 @@ describe('confinement: import() never reaches Node\'s modules', () => {
     assert.deepEqual(JSON.parse(outcome as string), [dynamicImportFetchFailed('node:fs'), dynamicImportUnresolved('fs')]);
   });
 
-  it('a realm\'s eval called by host code through callInRealm imports as the realm does, not as the host module', { skip: CLASSIC_IMPORT_SKIP }, async () => {
+  it('a realm\'s eval called by host code through callInRealm imports as the realm does, not as the host module', { skip: EVAL_SKIP }, async () => {
     const { contentScript } = await contexts();
     const realm = realmOfContext(contentScript)!;
     const pending = callInRealm(realm.vmContext, realm.global.eval, undefined, ['import("node:fs")']) as Promise<unknown>;
@@ -168,7 +169,7 @@ describe('confinement: import() never reaches Node\'s modules', () => {
     assert.equal(outcome, `true ${dynamicImportFetchFailed('node:fs')}`);
   });
 
-  it('import() in code eval compiled with no script on the stack resolves in the realm, given importModuleDynamicallyInContext', { skip: CLASSIC_IMPORT_SKIP }, async () => {
+  it('import() in code eval compiled with no script on the stack resolves in the realm, given importModuleDynamicallyInContext', { skip: EVAL_SKIP }, async () => {
     const { contentScript } = await contexts();
     // A realm like the content script's, on a vm context made with the option (as createRealmContext should make them).
     const vmContext = vm.createContext(Object.create(null) as object, { importModuleDynamically: importModuleDynamicallyInContext });
@@ -182,7 +183,7 @@ describe('confinement: import() never reaches Node\'s modules', () => {
     assert.equal(outcome, `true ${dynamicImportFetchFailed('node:fs')}`);
   });
 
-  it('a realm\'s eval handed to host code (a timer, a chrome.* listener) never compiles with Node\'s import()', async () => {
+  it('a realm\'s eval handed to host code (a timer, a chrome.* listener) never compiles with Node\'s import()', { skip: EVAL_SKIP }, async () => {
     const { worker, contentScript, webPage, extensionPage, browser } = await contexts();
     const probe = 'globalThis.viaHost = import("node:fs").then(() => "loaded", (error) => error.message)';
     for (const context of [worker, contentScript, webPage, extensionPage]) await run(context, `setTimeout(eval, 0, ${JSON.stringify(probe)})`);
@@ -196,7 +197,7 @@ describe('confinement: import() never reaches Node\'s modules', () => {
   });
 
   it('import() in code eval compiles in a promise job (no script on the stack) rejects with Chrome\'s TypeError of the realm', {
-    skip: CLASSIC_IMPORT_SKIP,
+    skip: EVAL_SKIP,
   }, async () => {
     const { worker, contentScript, webPage, extensionPage } = await contexts();
     const probe = `Promise.resolve('import("node:fs")').then(eval).then(
@@ -298,7 +299,7 @@ describe('confinement: import() of the context\'s own files works where Chrome a
     assert.equal(outcomes[4], `runs: 1, same namespace: ${VM_MODULES}`);
   });
 
-  it('an extension page\'s classic script imports its own modules dynamically', { skip: CLASSIC_IMPORT_SKIP }, async () => {
+  it('an extension page\'s classic script imports its own modules dynamically', async () => {
     const { extensionPage, extension } = await contexts();
     const script = `chrome-extension://${extension.id}/pages/page.js`;
     assert.equal(await importOutcome(extensionPage, '../lib/module.js', script), 'loaded default,value');
@@ -306,7 +307,7 @@ describe('confinement: import() of the context\'s own files works where Chrome a
     assert.equal(await importOutcome(extensionPage, '/lib/missing.js', script), `TypeError: ${dynamicImportFetchFailed(`chrome-extension://${extension.id}/lib/missing.js`)}`);
   });
 
-  it('an import() whose graph misses a file fails as a fetch that failed, each time it is tried', { skip: CLASSIC_IMPORT_SKIP }, async () => {
+  it('an import() whose graph misses a file fails as a fetch that failed, each time it is tried', async () => {
     const { extensionPage, extension, consoleOf } = await contexts();
     const script = `chrome-extension://${extension.id}/pages/page.js`;
     const failed = `TypeError: ${dynamicImportFetchFailed(`chrome-extension://${extension.id}/lib/broken.js`)}`;
@@ -316,21 +317,21 @@ describe('confinement: import() of the context\'s own files works where Chrome a
     assert.deepEqual(consoleOf(extensionPage).slice(before), [`error: ${RESOURCE_NOT_FOUND}`, `error: ${RESOURCE_NOT_FOUND}`]);
   });
 
-  it('a content script imports its extension\'s modules by chrome.runtime.getURL; relative specifiers resolve against the page', { skip: CLASSIC_IMPORT_SKIP }, async () => {
+  it('a content script imports its extension\'s modules by chrome.runtime.getURL; relative specifiers resolve against the page', async () => {
     const { contentScript, extension } = await contexts();
     const script = `chrome-extension://${extension.id}/cs.js`;
     assert.equal(await importOutcome(contentScript, `chrome-extension://${extension.id}/lib/module.js`, script), 'loaded default,value');
     assert.equal(await importOutcome(contentScript, './lib/module.js', script), `TypeError: ${dynamicImportFetchFailed('https://example.com/lib/module.js')}`);
   });
 
-  it('a web page imports its own site\'s modules dynamically, and no extension\'s files', { skip: CLASSIC_IMPORT_SKIP }, async () => {
+  it('a web page imports its own site\'s modules dynamically, and no extension\'s files', async () => {
     const { webPage, extension } = await contexts();
     assert.equal(await importOutcome(webPage, '/site.js'), 'loaded site');
     const extensionFile = `chrome-extension://${extension.id}/lib/module.js`;
     assert.equal(await importOutcome(webPage, extensionFile), `TypeError: ${dynamicImportFetchFailed(extensionFile)}`);
   });
 
-  it('another extension\'s files are not the extension page\'s own', { skip: CLASSIC_IMPORT_SKIP }, async () => {
+  it('another extension\'s files are not the extension page\'s own', { skip: EVAL_SKIP }, async () => {
     const { extensionPage, browser } = await contexts();
     const other = loadUnpacked(browser, extensionCopy());
     const file = `chrome-extension://${other.id}/lib/module.js`;
@@ -339,7 +340,7 @@ describe('confinement: import() of the context\'s own files works where Chrome a
 });
 
 describe('confinement without --experimental-vm-modules', () => {
-  it('the rules hold in a child Node started without the flag (classic scripts\' import() is then refused by Node, loading nothing)', { skip: !VM_MODULES || process.env.SWITCHBOARD_CONFINEMENT_CHILD === '1' }, async () => {
+  it('the rules hold in a child Node started without the flag (classic scripts\' import() is then the realm\'s own importer)', { skip: !VM_MODULES || process.env.SWITCHBOARD_CONFINEMENT_CHILD === '1' }, async () => {
     const env = { ...process.env, SWITCHBOARD_CONFINEMENT_CHILD: '1', NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace('--experimental-vm-modules', '') };
     const file = fileURLToPath(import.meta.url);
     const exit = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--test', file], { env, timeout: 120_000 }).then(
@@ -349,11 +350,13 @@ describe('confinement without --experimental-vm-modules', () => {
     assert.equal(exit.code, 0, exit.stdout);
   });
 
-  it('import() in a classic script is refused without loading anything, in every context kind', { skip: VM_MODULES }, async () => {
+  it('import("node:fs") in a classic script is refused with an error of the realm, and eval and Function throw its EvalError, in every context kind', { skip: VM_MODULES }, async () => {
     const { worker, contentScript, webPage, extensionPage } = await contexts();
     for (const context of [worker, contentScript, webPage, extensionPage]) {
-      const outcome = await run(context, 'import("node:fs").then(() => "loaded", () => "refused")');
+      const outcome = await run(context, 'import("node:fs").then(() => "loaded", (error) => error instanceof Error ? "refused" : "refused with a foreign error")');
       assert.equal(outcome, 'refused', context.toString());
+      const compiled = await run(context, '[() => eval("1"), () => Function("return 1")()].map((f) => { try { f(); return "compiled"; } catch (error) { return error instanceof EvalError; } })');
+      assert.deepEqual([...(compiled as unknown[])], [true, true], context.toString());
     }
   });
 });

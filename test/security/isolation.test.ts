@@ -125,15 +125,44 @@ describe('security: contexts are isolated from each other as Chrome isolates the
     );
   });
 
-  it('a window of another origin gives only what cross-origin access allows (postMessage, location, frames, …): its document, its globals and anything else throw SecurityError', {
-    todo: "cross-origin WindowProxy restrictions are not modelled: jsdom has none, and a frame's window of another origin is reached whole (through the membrane)",
-  }, () => {
+  it("a page replacing a DOM method or a window value (a prototype's method, document.querySelector, XMLHttpRequest) replaces it in its own world only, where its elements see the replacement; the content script keeps the originals, and the DOM's state stays shared", () => {
+    const { contexts } = world;
+    const replaced = evaluateIn(
+      contexts.webPage,
+      `(() => {
+        const page = (name) => function () { return 'the page\\'s ' + name; };
+        HTMLElement.prototype.click = page('click');
+        EventTarget.prototype.addEventListener = page('addEventListener');
+        Object.defineProperty(Node.prototype, 'pageGetter', { get() { return this.nodeName; }, configurable: true });
+        document.querySelector = page('querySelector');
+        window.XMLHttpRequest = page('XMLHttpRequest');
+        document.body.id = 'set-by-the-page';
+        return JSON.stringify([document.body.click(), document.createElement('p').addEventListener('x', () => {}), document.body.pageGetter, document.querySelector('body'), XMLHttpRequest()]);
+      })()`,
+    ) as string;
+    const seen = evaluateIn(
+      contexts.contentScriptMainFrame,
+      `JSON.stringify([typeof document.body.click === 'function' && document.body.click.toString().includes('[native code]') ? 'native' : String(document.body.click),
+        String(document.createElement('p').addEventListener('x', () => {})), typeof document.body.pageGetter,
+        document.querySelector('body') === document.body, typeof XMLHttpRequest === 'function' && !String(XMLHttpRequest).includes('the page'), document.body.id])`,
+    ) as string;
+    assert.deepEqual(JSON.parse(replaced), ["the page's click", "the page's addEventListener", 'BODY', "the page's querySelector", "the page's XMLHttpRequest"]);
+    assert.deepEqual(JSON.parse(seen), ['native', 'undefined', 'undefined', true, true, 'set-by-the-page']);
+  });
+
+  it('a window of another origin gives only what cross-origin access allows (postMessage, location, frames, …): its document, its globals and anything else throw SecurityError', () => {
     const { contexts } = world;
     const readable = {
-      "frames[0] from the page's main world": readableAcrossOrigins(contexts.webPage, 'frames[0]'),
-      'top from a content script in the cross-origin subframe': readableAcrossOrigins(contexts.contentScriptSubframe, 'top'),
-      'parent from a content script in the cross-origin subframe': readableAcrossOrigins(contexts.contentScriptSubframe, 'parent'),
+      "frames[0] from the page's main world": [...readableAcrossOrigins(contexts.webPage, 'frames[0]')],
+      'top from a content script in the cross-origin subframe': [...readableAcrossOrigins(contexts.contentScriptSubframe, 'top')],
+      'parent from a content script in the cross-origin subframe': [...readableAcrossOrigins(contexts.contentScriptSubframe, 'parent')],
     };
+    // Each is a window of another origin, reached: the rules are checked on something.
+    const reached = [
+      evaluateIn(contexts.webPage, "typeof frames[0] === 'object' && frames[0] !== window && 'postMessage' in frames[0]"),
+      evaluateIn(contexts.contentScriptSubframe, "typeof top === 'object' && top !== window && 'postMessage' in top"),
+    ];
+    assert.deepEqual(reached, [true, true]);
     assert.deepEqual(readable, Object.fromEntries(Object.keys(readable).map((where) => [where, []])));
   });
 
