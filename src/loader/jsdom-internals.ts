@@ -1,7 +1,8 @@
 /**
- * The one internal of jsdom the loader reads: whether an object is one of its platform objects
- * (a wrapper of an implementation: a Node, a Window, an Event), which HTML's structured clone
- * refuses. jsdom exports it from its generated bindings only.
+ * The internals of jsdom the loader uses, which jsdom does not export: whether an object is one of
+ * its platform objects (a wrapper of an implementation: a Node, a Window, an Event), which HTML's
+ * structured clone refuses; firing a trusted event; holding a document's DOMContentLoaded for a
+ * deferred script.
  */
 import { createRequire } from 'node:module';
 
@@ -24,4 +25,15 @@ const messageEvent = require('jsdom/lib/generated/idl/MessageEvent.js') as unkno
  */
 export function fireMessageEvent(window: object, attributes: { data: unknown; origin: string; source: unknown }): void {
   events.fireAnEvent('message', window, messageEvent, attributes);
+}
+
+/**
+ * Holds the document's DOMContentLoaded (and so its load) until `running` settles, as a deferred
+ * script does: jsdom's queue of deferred scripts. Only while the document is still loading (once
+ * DOMContentLoaded fired, there is nothing to hold).
+ */
+export function deferDocumentEvents(window: { document: { readyState: string } }, running: Promise<unknown>): void {
+  if (window.document.readyState !== 'loading') return;
+  const document = implForWrapper(window.document as object) as { _deferQueue?: { push(request: Promise<unknown>, onLoad: null, onError: null): void } } | undefined;
+  document?._deferQueue?.push(running.catch(() => undefined), null, null);
 }

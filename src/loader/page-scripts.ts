@@ -4,6 +4,7 @@ import { realmOfContext } from './context-realm.ts';
 import { INLINE_SCRIPT_REFUSED, RESOURCE_NOT_FOUND } from '../core/errors.ts';
 import { moduleSourceOf } from './module-access.ts';
 import { evaluateModule } from './module-graph.ts';
+import { deferDocumentEvents } from './jsdom-internals.ts';
 import { reportUncaught } from './uncaught.ts';
 
 const CLASSIC_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module']);
@@ -47,9 +48,14 @@ export async function runPageScripts(
       reportUncaught(context, error);
     }
   }
+  if (modules.length === 0) return;
   // A module graph loads only the realm's own files, as its import() calls do (module-access.ts).
   const moduleSource = moduleSourceOf(realm);
-  for (const url of modules) {
-    await evaluateModule(realm, url, moduleSource).catch((error: unknown) => reportUncaught(context, error));
-  }
+  const deferred = (async () => {
+    for (const url of modules) await evaluateModule(realm, url, moduleSource).catch((error: unknown) => reportUncaught(context, error));
+  })();
+  // Module scripts are deferred: DOMContentLoaded and load wait for them (a `window.onload` a
+  // module sets is called).
+  deferDocumentEvents(window, deferred);
+  await deferred;
 }

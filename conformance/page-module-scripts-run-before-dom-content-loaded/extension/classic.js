@@ -1,0 +1,1 @@
+console.log('@sb', 'classic script runs first', typeof window.moduleRan);
