@@ -3,24 +3,34 @@
  * module loader, so `node:` and bare specifiers resolve to nothing, and never a file outside the
  * extension's folder (or the sites the loader serves).
  *
- * - An extension page or content script loads its own extension's files (by chrome-extension://
- *   URL, read through extension-files.ts, symlinks confined to the folder).
- * - A web page loads the http(s) files the loader serves (its sites), not extension files: web
- *   accessible resources are not modelled.
+ * - An extension page loads its own extension's files (by chrome-extension:// URL, read through
+ *   extension-files.ts, symlinks confined to the folder).
+ * - A content script, or a web page, loads an extension's file only where the extension's
+ *   web_accessible_resources lists it for the page; a web page loads the http(s) files the loader
+ *   serves (its sites).
  * - A service worker has no import() at all (service_worker_global_scope.cc).
  */
 import { DYNAMIC_IMPORT_IN_SERVICE_WORKER, RESOURCE_NOT_FOUND, dynamicImportFetchFailed, dynamicImportUnresolved, moduleFetchFailed } from '../core/errors.ts';
 import type { ContextRealm } from './context-realm.ts';
 import { domOf } from './dom.ts';
+import { isWebAccessible } from '../core/manifest/web-accessible-resources.ts';
 
 /** Where a module graph's files come from: the text behind a URL, or undefined. */
 export type ModuleSource = (url: string) => string | undefined;
 
-/** Whether the realm's module graphs may fetch `url` at all. */
+/**
+ * Whether the realm's module graphs may fetch `url` at all. A content script fetches as its page
+ * does (observed in Chromium 156: conformance/content-script-import-needs-web-accessible-resources).
+ */
 function mayLoad(realm: ContextRealm, url: URL): boolean {
-  const extension = realm.context.extension;
-  if (extension) return url.protocol === 'chrome-extension:' && url.host === extension.id;
-  return url.protocol === 'http:' || url.protocol === 'https:';
+  const { context } = realm;
+  const extension = context.extension;
+  if (url.protocol === 'chrome-extension:') {
+    if (extension?.id === url.host && context.type !== 'content_script') return true;
+    const target = context.browser.extensions.get(url.host);
+    return target !== undefined && isWebAccessible(target.manifest, decodeURIComponent(url.pathname), context.url);
+  }
+  return extension === undefined && (url.protocol === 'http:' || url.protocol === 'https:');
 }
 
 /** The files the realm's module graphs may load: its own, as the loader serves them; undefined for anything else. */

@@ -317,11 +317,27 @@ describe('confinement: import() of the context\'s own files works where Chrome a
     assert.deepEqual(consoleOf(extensionPage).slice(before), [`error: ${RESOURCE_NOT_FOUND}`, `error: ${RESOURCE_NOT_FOUND}`]);
   });
 
-  it('a content script imports its extension\'s modules by chrome.runtime.getURL; relative specifiers resolve against the page', async () => {
-    const { contentScript, extension } = await contexts();
+  it('a content script imports its extension\'s modules by chrome.runtime.getURL where web_accessible_resources lists them for the page; relative specifiers resolve against the page', async () => {
+    const manifest = {
+      manifest_version: 3,
+      name: 'Confinement fixture',
+      version: '1.0',
+      background: { service_worker: 'sw.js' },
+      content_scripts: [{ matches: ['https://example.com/*'], js: ['cs.js'] }],
+      web_accessible_resources: [{ resources: ['lib/module.js'], matches: ['https://example.com/*'] }],
+    };
+    const { contentScript, extension } = await contexts({ 'manifest.json': JSON.stringify(manifest) });
     const script = `chrome-extension://${extension.id}/cs.js`;
     assert.equal(await importOutcome(contentScript, `chrome-extension://${extension.id}/lib/module.js`, script), 'loaded default,value');
     assert.equal(await importOutcome(contentScript, './lib/module.js', script), `TypeError: ${dynamicImportFetchFailed('https://example.com/lib/module.js')}`);
+    const unlisted = `chrome-extension://${extension.id}/lib/classic.js`;
+    assert.equal(await importOutcome(contentScript, unlisted, script), `TypeError: ${dynamicImportFetchFailed(unlisted)}`);
+  });
+
+  it('a content script imports nothing of its extension that web_accessible_resources does not list', async () => {
+    const { contentScript, extension } = await contexts();
+    const file = `chrome-extension://${extension.id}/lib/module.js`;
+    assert.equal(await importOutcome(contentScript, file, `chrome-extension://${extension.id}/cs.js`), `TypeError: ${dynamicImportFetchFailed(file)}`);
   });
 
   it('a web page imports its own site\'s modules dynamically, and no extension\'s files', async () => {
