@@ -133,6 +133,9 @@ export function nested(depth: number, kinds: readonly Kind[], leaf: unknown): un
 
 /** A plain object or array, not a Proxy of one (whose traps may throw). */
 function isPlain(value: object): boolean {
+  // Math and JSON inherit from Object.prototype too, but are the process's own: a cycle set on one
+  // would change every later message that holds it.
+  if (value === Math || value === JSON) return false;
   return !types.isProxy(value) && Object.getPrototypeOf(value) === (Array.isArray(value) ? Array.prototype : Object.prototype);
 }
 
