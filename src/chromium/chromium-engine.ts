@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
-import { QUIET_MS, type Driver, type Engine, type UserGesture } from '../conformance/engine.ts';
+import { IDLE_STOP_LIMIT_MS, QUIET_MS, type Driver, type Engine, type UserGesture } from '../conformance/engine.ts';
 import { writeNativeHostManifests } from '../conformance/native-hosts.ts';
 import type { Scenario } from '../conformance/scenario.ts';
 import { CONSOLE_ERROR_LABEL, REPORT_MARKER, VIEW_SOURCES, bindingsConsoleError, type Observation } from '../conformance/trace.ts';
@@ -134,8 +134,13 @@ class ChromiumDriver implements Driver {
     private readonly teardown: () => Promise<void>,
     private readonly consoleMode: Scenario['console'] = 'reports',
   ) {
-    context.on('serviceworker', (worker) => this.watchWorker(worker));
-    for (const worker of context.serviceWorkers()) this.watchWorker(worker);
+    // Workers' console calls are heard at the context's level: a listener on a Worker subscribes to
+    // them only once Playwright has handed the Worker out, which a worker it has just attached to
+    // (a restarted one) can log before.
+    context.on('console', (message) => {
+      const worker = message.worker();
+      if (worker && context.serviceWorkers().includes(worker)) this.recordWorker(worker, message);
+    });
     context.on('page', (page) => {
       // Pages the harness opens are numbered by openTab; the rest were opened by an extension.
       if (this.#opening) return;
@@ -269,6 +274,35 @@ class ChromiumDriver implements Driver {
     for (let tries = 0; tries < 250 && (await workers()).length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
+  /**
+   * Chromium never idle-stops a worker that DevTools is attached to (ServiceWorkerVersion::
+   * OnRequestTermination), and Playwright attaches to every one: its session on the worker is
+   * detached, through the one Playwright internal this harness uses (the in-process connection's
+   * toImpl, which gives the server's CRServiceWorker and its CDP session). Then the worker's
+   * target goes once its 30 s idle timer fires; a restarted worker is a new target, which
+   * Playwright attaches to as a new one (what the stop sets off may restart it at once).
+   */
+  async waitForIdleStop(name: string): Promise<void> {
+    const id = this.extensionIds.get(name);
+    const session = this.#browserSession ?? (await this.context.browser()!.newBrowserCDPSession());
+    const workers = async (): Promise<string[]> => {
+      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      return targetInfos.filter((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${id}/`)).map((target) => target.targetId);
+    };
+    const before = await workers();
+    for (const worker of this.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${id}/`))) {
+      type Internal = { _connection?: { toImpl?: (object: unknown) => { _session?: { detach(): Promise<void> } } | undefined } };
+      const devtools = (worker as unknown as Internal)._connection?.toImpl?.(worker)?._session;
+      if (!devtools) throw new Error("this Playwright gives no way to detach DevTools from the worker, which then never idle-stops");
+      await devtools.detach();
+    }
+    const deadline = performance.now() + IDLE_STOP_LIMIT_MS;
+    while ((await workers()).some((target) => before.includes(target))) {
+      if (performance.now() > deadline) throw new Error(`the service worker of ${name} still runs after ${IDLE_STOP_LIMIT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   async evaluate(where: string, expression: string): Promise<string | undefined> {
     const source = `(async () => JSON.stringify(await (${expression})))()`;
     const tab = /^tab (\d+)$/.exec(where);
@@ -306,13 +340,11 @@ class ChromiumDriver implements Driver {
     return page;
   }
 
-  private watchWorker(worker: Worker): void {
+  private recordWorker(worker: Worker, message: ConsoleMessage): void {
     const id = /^chrome-extension:\/\/([a-p]{32})\//.exec(worker.url())?.[1];
     if (id === undefined) return;
-    worker.on('console', (message) => {
-      const name = [...this.extensionIds].find(([, extensionId]) => extensionId === id)?.[0] ?? id;
-      this.record(`service worker ${name}`, message);
-    });
+    const name = [...this.extensionIds].find(([, extensionId]) => extensionId === id)?.[0] ?? id;
+    this.record(`service worker ${name}`, message);
   }
 
   /** A view's console call (its arguments already read as JSON text), recorded as record() does. */

@@ -21,6 +21,11 @@ export interface Driver {
   reloadExtension(name: string): Promise<void>;
   /** Stops the extension's service worker now (after the reports already made are recorded); resolves once it is stopped. */
   stopWorker(name: string): Promise<void>;
+  /**
+   * Lets the extension's service worker idle until the browser stops it (30 s after its last event
+   * or API call); resolves once it is stopped, fails if it still runs after IDLE_STOP_LIMIT_MS.
+   */
+  waitForIdleStop(name: string): Promise<void>;
   /** A user's click on the extension's toolbar action, over that tab. */
   clickAction(name: string, tab: number): Promise<void>;
   /** A user gesture no DevTools command makes (a context menu item, the omnibox, a command's keys). */
@@ -63,6 +68,9 @@ export const QUIET_MS = 400;
 /** The longest a "waitFor" step waits before the run fails. */
 const WAIT_FOR_TIMEOUT_MS = 10_000;
 
+/** How long a "waitForIdleStop" step lets the worker idle before the run fails: the 30 s idle timeout and a margin. */
+export const IDLE_STOP_LIMIT_MS = 45_000;
+
 export async function runScenario(scenario: Scenario, engine: Engine): Promise<ScenarioRun> {
   const started = performance.now();
   const driver = await engine.start(scenario);
@@ -81,9 +89,13 @@ export async function runScenario(scenario: Scenario, engine: Engine): Promise<S
     await waitForQuiet(driver);
     const observations = [...driver.observations, ...harness];
     const trace = normalizeTrace(observations, { extensionIds: driver.extensionIds, unordered: scenario.unordered });
-    return { scenario, engine: engine.name, trace, observations, milliseconds: performance.now() - started };
-  } finally {
+    const run = { scenario, engine: engine.name, trace, observations, milliseconds: performance.now() - started };
     await driver.dispose();
+    return run;
+  } catch (error) {
+    // The step's failure is the one to report, not what disposing of a half-made run throws.
+    await driver.dispose().catch(() => undefined);
+    throw error;
   }
 }
 
@@ -112,6 +124,10 @@ async function runStep(driver: Driver, step: Step, opened: number, harness: Obse
   else if ('stopWorker' in step) {
     await driver.settle();
     await driver.stopWorker(step.stopWorker);
+  }
+  else if ('waitForIdleStop' in step) {
+    await driver.settle();
+    await driver.waitForIdleStop(step.waitForIdleStop);
   }
   else if ('clickAction' in step) await driver.clickAction(step.clickAction, tab(step.tab));
   else if ('clickContextMenu' in step) await driver.gesture({ kind: 'contextMenu', extension: step.clickContextMenu, id: step.id, tab: tab(step.tab) });

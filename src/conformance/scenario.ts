@@ -19,6 +19,8 @@ export type Step =
   | { readonly reloadExtension: string }
   /** Stops an extension's service worker now, as chrome://serviceworker-internals' Stop does; the next event starts it again. */
   | { readonly stopWorker: string }
+  /** Lets an extension's service worker idle until the browser stops it (its 30 s idle timeout); the next event starts it again. */
+  | { readonly waitForIdleStop: string }
   /** Clicks an extension's toolbar action over a tab (default: the last one opened): its popup opens, or action.onClicked fires. */
   | { readonly clickAction: string; readonly tab?: number | 'last' }
   /**
@@ -104,7 +106,7 @@ function scenarioPath(root: string, file: string, path: string): string {
   return resolve(samples, path.slice('samples:'.length));
 }
 
-const STEP_KINDS = ['open', 'navigate', 'reload', 'back', 'forward', 'close', 'reloadExtension', 'stopWorker', 'clickAction', 'clickContextMenu', 'omnibox', 'pressCommand', 'evaluate', 'wait', 'waitFor'] as const;
+const STEP_KINDS = ['open', 'navigate', 'reload', 'back', 'forward', 'close', 'reloadExtension', 'stopWorker', 'waitForIdleStop', 'clickAction', 'clickContextMenu', 'omnibox', 'pressCommand', 'evaluate', 'wait', 'waitFor'] as const;
 
 /** Reads and checks `<dir>/scenario.json`. Every problem is reported with the file and the place. */
 export function loadScenario(dir: string): Scenario {
@@ -230,6 +232,7 @@ function checkStep(
       break;
     case 'reloadExtension':
     case 'stopWorker':
+    case 'waitForIdleStop':
       if (typeof arg !== 'string' || !extensions.has(arg)) fail(where, `"${kind}" takes an extension name`);
       break;
     case 'clickContextMenu':

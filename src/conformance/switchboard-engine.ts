@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '../core/browser.ts';
+import { FastForwardClock } from '../core/clock.ts';
 import type { ConsoleMessage, ScriptContext } from '../core/context.ts';
 import type { Extension } from '../core/extension.ts';
 import type { Tab } from '../core/tab.ts';
@@ -14,7 +15,7 @@ import { isSameDocumentNavigation } from '../core/url.ts';
 import { createBrowser } from '../index.ts';
 import { attachDom, loadUnpacked, realmOfContext, type BrowserDom } from '../loader/index.ts';
 import { SiteFolders, pageFrames, pageTitle } from '../loader/sites.ts';
-import { QUIET_MS, type Driver, type Engine, type UserGesture } from './engine.ts';
+import { IDLE_STOP_LIMIT_MS, QUIET_MS, type Driver, type Engine, type UserGesture } from './engine.ts';
 import { writeNativeHostManifests } from './native-hosts.ts';
 import { clickAction } from '../platform/action.ts';
 import { pressCommand } from '../platform/commands.ts';
@@ -50,6 +51,8 @@ class SwitchboardDriver implements Driver {
   readonly observations: Observation[] = [];
   readonly quietMs = QUIET_MS;
   readonly #browser: Browser;
+  /** Real time, which a waitForIdleStop step moves forward instead of waiting for it. */
+  readonly #clock = new FastForwardClock();
   readonly #dom: BrowserDom;
   readonly #extensions = new Map<string, Extension>();
   readonly #tabs = new Map<number, Tab>();
@@ -66,6 +69,7 @@ class SwitchboardDriver implements Driver {
     this.#userDataDir = mkdtempSync(join(tmpdir(), 'switchboard-engine-'));
     writeNativeHostManifests(scenario, join(this.#userDataDir, 'NativeMessagingHosts'));
     this.#browser = createBrowser({
+      clock: this.#clock,
       onConsole: (context, message) => this.record(context, message),
       // Looked up as the Chromium engine's are: its user-level folder, then Chromium's system folder.
       nativeMessaging: { brand: 'chromium', userDataDir: this.#userDataDir, stderr: 'ignore' },
@@ -129,6 +133,23 @@ class SwitchboardDriver implements Driver {
 
   async stopWorker(name: string): Promise<void> {
     this.#extensions.get(name)!.stopServiceWorker();
+  }
+
+  /**
+   * The browser's clock moves on a second at a time until the worker's idle timer stops it, what
+   * each second's timers did settling before the next: the run does not wait 30 real seconds.
+   * What the stop sets off may start the worker again at once (a port reconnecting).
+   */
+  async waitForIdleStop(name: string): Promise<void> {
+    const extension = this.#extensions.get(name)!;
+    let stopped = false;
+    void extension.serviceWorkerStopped().then(() => (stopped = true));
+    await this.#browser.idle();
+    for (let idle = 0; !stopped; idle += 1000) {
+      if (idle >= IDLE_STOP_LIMIT_MS) throw new Error(`the service worker of ${name} still runs after ${idle / 1000} s`);
+      this.#clock.tick(1000);
+      await this.#browser.idle();
+    }
   }
 
   async gesture(gesture: UserGesture): Promise<void> {

@@ -80,6 +80,83 @@ export class RealClock implements Clock {
 
 const manualOnly = (method: string): string => `clock.${method}() needs a manual clock: createBrowser({ clock: 'manual' })`;
 
+interface FastForwardTimer {
+  readonly due: number;
+  readonly fn: () => void;
+  readonly options: TimerOptions;
+  inner: TimerHandle;
+}
+
+/**
+ * Real time that tick(ms) moves forward at once: the timers that fall due in the span run one
+ * after another in time order, each at its own time, and now() stays that far ahead of Date.now()
+ * from then on. Until a tick it is a RealClock. The conformance engine's clock, so that a scenario
+ * can let a worker's 30 s idle timeout pass without waiting 30 s. next/runAll throw.
+ */
+export class FastForwardClock implements Clock {
+  readonly #real = new RealClock();
+  #offset = 0;
+  #nextId = 1;
+  /** In the order they were set (a re-armed timer keeps its place). */
+  readonly #timers = new Map<number, FastForwardTimer>();
+
+  now(): number {
+    return Date.now() + this.#offset;
+  }
+
+  setTimer(ms: number, fn: () => void, options: TimerOptions = {}): TimerHandle {
+    const handle = { id: this.#nextId++ };
+    this.#arm(handle.id, this.now() + Math.max(0, ms), fn, options);
+    return handle;
+  }
+
+  clearTimer(handle: TimerHandle | undefined): void {
+    const timer = handle && this.#timers.get(handle.id);
+    if (!timer) return;
+    this.#real.clearTimer(timer.inner);
+    this.#timers.delete(handle.id);
+  }
+
+  tick(ms: number): number {
+    if (!(ms >= 0)) throw new RangeError(`clock.tick(${ms}): time only moves forward`);
+    const target = this.now() + ms;
+    for (;;) {
+      let next: [number, FastForwardTimer] | undefined;
+      for (const entry of this.#timers) if (entry[1].due <= target && (!next || entry[1].due < next[1].due)) next = entry;
+      if (!next) break;
+      const [id, timer] = next;
+      this.clearTimer({ id });
+      this.#offset = Math.max(this.#offset, timer.due - Date.now());
+      timer.fn();
+    }
+    this.#offset = Math.max(this.#offset, target - Date.now());
+    // What is left falls due that much sooner in real time.
+    for (const [id, timer] of this.#timers) {
+      this.#real.clearTimer(timer.inner);
+      this.#arm(id, timer.due, timer.fn, timer.options);
+    }
+    return this.now();
+  }
+
+  next(): number {
+    throw new Error(manualOnly('next'));
+  }
+
+  runAll(): number {
+    throw new Error(manualOnly('runAll'));
+  }
+
+  #arm(id: number, due: number, fn: () => void, options: TimerOptions): void {
+    const inner = this.#real.setTimer(due - this.now(), () => {
+      this.#timers.delete(id);
+      fn();
+    }, options);
+    const timer = this.#timers.get(id);
+    if (timer) timer.inner = inner;
+    else this.#timers.set(id, { due, fn, options, inner });
+  }
+}
+
 interface ManualTimer {
   readonly handle: TimerHandle;
   readonly due: number;

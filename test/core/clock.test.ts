@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ManualClock, RealClock } from '../../src/core/clock.ts';
+import { FastForwardClock, ManualClock, RealClock } from '../../src/core/clock.ts';
 import { createBrowser } from '../../src/index.ts';
 import { loadUnpacked } from '../../src/loader/index.ts';
 
@@ -73,6 +73,33 @@ describe('the browser clock', () => {
     assert.ok(browser.clock instanceof RealClock);
     assert.ok(Math.abs(browser.clock.now() - Date.now()) < 1_000);
     assert.throws(() => browser.clock.tick(1), /manual clock/);
+  });
+
+  it('a fast-forward clock runs in real time, and tick runs the timers of the span at their own times', async () => {
+    const clock = new FastForwardClock();
+    const start = clock.now();
+    const ran: string[] = [];
+    clock.setTimer(20, () => ran.push('real'));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    assert.deepEqual(ran, ['real']);
+    const at = (name: string) => () => ran.push(`${name} after ${Math.round((clock.now() - start) / 1000)} s`);
+    clock.setTimer(25_000, at('b'));
+    clock.setTimer(5_000, () => {
+      at('a')();
+      clock.setTimer(5_000, at('a again'));
+    });
+    clock.setTimer(40_000, at('c'));
+    clock.setTimer(31_000, () => ran.push('d'), { keepAlive: false });
+    assert.ok(clock.tick(30_000) - start >= 30_000);
+    assert.deepEqual(ran, ['real', 'a after 5 s', 'a again after 10 s', 'b after 25 s']);
+    // What is left is due that much sooner: d, a second away on the clock, fires in real time.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    assert.deepEqual(ran.slice(4), ['d']);
+    assert.throws(() => clock.next(), /manual clock/);
+    const handle = clock.setTimer(1, () => ran.push('cleared'));
+    clock.clearTimer(handle);
+    clock.tick(20_000);
+    assert.deepEqual(ran.slice(4), ['d', 'c after 40 s']);
   });
 
   it("a worker's setTimeout and setInterval fire when the manual clock reaches them", async () => {

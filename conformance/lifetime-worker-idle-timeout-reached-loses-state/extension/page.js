@@ -1,0 +1,1 @@
+window.count = () => chrome.runtime.sendMessage('count');
