@@ -246,16 +246,15 @@ class ChromiumDriver implements Driver {
     this.#pages.delete(tab);
   }
 
+  /**
+   * Loads the extension's folder again (DevTools' Extensions.loadUnpacked on the same path), which
+   * is what chrome.runtime.reload() does for an unpacked extension (ExtensionService::
+   * ReloadExtension → UnpackedInstaller::Load): the old one unloads, the new one installs as an
+   * update. chrome.runtime.reload() itself leaves an extension that DevTools loaded unloaded for
+   * good in this harness (its pages then fail with ERR_BLOCKED_BY_CLIENT).
+   */
   async reloadExtension(name: string): Promise<void> {
-    const id = this.extensionIds.get(name);
-    const worker = this.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`));
-    if (worker) {
-      // chrome.runtime.reload() tears the worker down mid-call; the evaluation may fail for that reason.
-      // The reloaded extension's worker starts lazily, when an event needs it; nothing to wait for.
-      await worker.evaluate('chrome.runtime.reload()').catch(() => undefined);
-    } else {
-      await this.loadExtensions(new Map([[name, this.#extensionDirs.get(name)!]]));
-    }
+    await this.loadExtensions(new Map([[name, this.#extensionDirs.get(name)!]]));
   }
 
   /**

@@ -104,16 +104,17 @@ export function sortedManifest(value: unknown): unknown {
 
 /**
  * The runtime events the browser raises by itself: onInstalled once the new extension's worker has
- * started (ExtensionRegistrar → RuntimeEventRouter::DispatchOnInstalledEvent), onEnabled.
+ * started (ExtensionRegistrar → RuntimeEventRouter::DispatchOnInstalledEvent), with reason
+ * "install", and "update" with the previous version when the extension is reloaded (an unpacked
+ * extension's reload installs it again: observed in Chromium 156,
+ * conformance/runtime-on-installed-reason-update-after-reload).
  */
 export function attachRuntimeEvents(browser: Browser): void {
   browser.observeExtensions((extension, event) => {
-    if (event === 'installed') {
-      // The browser hears that the worker started after the requests its top level made (observed in
-      // Chromium 156: a getPlatformInfo callback from the top level runs before onInstalled).
-      void extension.serviceWorkerStarted.then(() =>
-        browser.post(() => browser.events.dispatchToExtension(extension, 'runtime.onInstalled', [{ reason: 'install' }])),
-      );
-    }
+    if (event !== 'installed' && event !== 'reloaded') return;
+    const details = event === 'installed' ? { reason: 'install' } : { previousVersion: extension.manifest.version, reason: 'update' };
+    // The browser hears that the worker started after the requests its top level made (observed in
+    // Chromium 156: a getPlatformInfo callback from the top level runs before onInstalled).
+    void extension.serviceWorkerStarted.then(() => browser.post(() => browser.events.dispatchToExtension(extension, 'runtime.onInstalled', [details])));
   });
 }
