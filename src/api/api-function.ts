@@ -10,6 +10,14 @@ type Callback = (...args: unknown[]) => void;
 export type ApiResult = { readonly value?: unknown } | { readonly error: string };
 
 /** An error of an API function: its message is what lastError and the rejection carry. */
+export interface ApiFunctionOptions {
+  /**
+   * The answer is already a value of the context's realm (an object with methods, made through its
+   * membrane: a DirectoryEntry), handed over as it is rather than copied as JSON data.
+   */
+  readonly answersInRealm?: boolean;
+}
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
 }
@@ -28,6 +36,7 @@ export function apiFunction(
   messaging: ContextMessaging,
   signature: APISignature,
   run: (...args: unknown[]) => unknown,
+  options: ApiFunctionOptions = {},
 ): (...args: unknown[]) => Promise<unknown> | undefined {
   const fn = (...args: unknown[]) => {
     assertContextValid(messaging);
@@ -44,7 +53,7 @@ export function apiFunction(
     } catch (error) {
       answer = Promise.resolve(failure(error));
     }
-    return respond(messaging, answer, callback);
+    return respond(messaging, answer, callback, options.answersInRealm === true);
   };
   // Chrome's functions carry their own names (chrome.runtime.getContexts.name === 'getContexts').
   Object.defineProperty(fn, 'name', { value: signature.apiMethod.slice(signature.apiMethod.lastIndexOf('.') + 1) });
@@ -57,8 +66,9 @@ function failure(error: unknown): ApiResult {
 }
 
 /** Hands the browser's answer to the caller in a task of the browser's, as the IPC reply would arrive. */
-function respond(messaging: ContextMessaging, answer: Promise<ApiResult>, callback: Callback | undefined): Promise<unknown> | undefined {
+function respond(messaging: ContextMessaging, answer: Promise<ApiResult>, callback: Callback | undefined, inRealm: boolean): Promise<unknown> | undefined {
   const { context, realm } = messaging;
+  const adopt = (value: unknown): unknown => (inRealm ? value : messaging.toRealm(value));
   const deliver = (complete: (result: ApiResult) => void): void => {
     void answer.then((result) => context.browser.post(() => {
       if (context.valid) complete(result);
@@ -75,14 +85,14 @@ function respond(messaging: ContextMessaging, answer: Promise<ApiResult>, callba
     };
     deliver((result) => {
       if ('error' in result) messaging.lastError.runWith(result.error, () => call());
-      else call(...(result.value === undefined ? [] : [messaging.toRealm(result.value)]));
+      else call(...(result.value === undefined ? [] : [adopt(result.value)]));
     });
     return undefined;
   }
   return new realm.Promise((resolve, reject) => {
     deliver((result) => {
       if ('error' in result) reject(new realm.Error(result.error));
-      else resolve(result.value === undefined ? undefined : messaging.toRealm(result.value));
+      else resolve(result.value === undefined ? undefined : adopt(result.value));
     });
   });
 }

@@ -3,6 +3,7 @@ import { OPTIONS_PAGE_MISSING, RUNTIME_KIOSK_ONLY, RUNTIME_NO_BACKGROUND_PAGE } 
 import { CONTEXT_TYPES, getContexts, platformInfo, sortedManifest, type ContextFilter } from '../platform/runtime.ts';
 import { ApiError, apiFunction } from './api-function.ts';
 import type { ContextMessaging } from './messaging.ts';
+import { packageDirectoryOf } from './package-directory.ts';
 import { assertContextValid } from './runtime.ts';
 import { APISignature, type ParamSpec } from './signature.ts';
 
@@ -40,6 +41,7 @@ const REQUEST_UPDATE_CHECK = new APISignature('runtime.requestUpdateCheck', [CAL
 const RESTART = new APISignature('runtime.restart', []);
 const RESTART_AFTER_DELAY = new APISignature('runtime.restartAfterDelay', [{ name: 'seconds', type: 'integer' }, CALLBACK]);
 const GET_BACKGROUND_PAGE = new APISignature('runtime.getBackgroundPage', [CALLBACK]);
+const GET_PACKAGE_DIRECTORY_ENTRY = new APISignature('runtime.getPackageDirectoryEntry', [CALLBACK]);
 
 /** Events Chrome has on chrome.runtime besides messaging; the browser raises those it has cause to. */
 const PRIVILEGED_EVENTS = ['onStartup', 'onInstalled', 'onEnabled', 'onSuspend', 'onSuspendCanceled', 'onUpdateAvailable', 'onBrowserUpdateAvailable', 'onRestartRequired', 'onUserScriptMessage', 'onUserScriptConnect'];
@@ -98,6 +100,7 @@ export function addRuntimePlatform(runtime: Record<string, unknown>, messaging: 
     runtime.getBackgroundPage = apiFunction(messaging, GET_BACKGROUND_PAGE, () => {
       throw new ApiError(RUNTIME_NO_BACKGROUND_PAGE);
     });
+    runtime.getPackageDirectoryEntry = apiFunction(messaging, GET_PACKAGE_DIRECTORY_ENTRY, () => packageDirectoryOf(context), { answersInRealm: true });
   }
   runtime.reload = named('reload', (...args: unknown[]) => {
     assertContextValid(messaging);

@@ -1,7 +1,10 @@
 import type { Browser } from '../core/browser.ts';
 import type { ScriptContext } from '../core/context.ts';
 import type { ExtensionFiles } from './extension-files.ts';
+import { providePackageDirectory } from '../api/package-directory.ts';
+import { realmOfContext } from './context-realm.ts';
 import { domOf } from './dom.ts';
+import { packageDirectoryEntry } from './package-directory.ts';
 import { attachInjectedScripts } from './injected-scripts.ts';
 import { createDomWorldRealm } from './dom-world.ts';
 import { createServiceWorkerRealm } from './service-worker.ts';
@@ -27,6 +30,14 @@ export function attachRealms(browser: Browser): void {
   loadedExtensions.set(browser, new Map());
   browser.observeContexts((context) => createRealm(browser, context));
   attachInjectedScripts(browser);
+  providePackageDirectory(browser, (context) => {
+    const files = context.extension ? loadedExtensions.get(browser)?.get(context.extension.id) : undefined;
+    const realm = realmOfContext(context);
+    const document = context.document;
+    const dom = domOf(browser);
+    if (!files || !realm || !document || !dom) return undefined;
+    return realm.membrane.toRealm(packageDirectoryEntry(context, files, dom.domOf(document).window));
+  });
 }
 
 function createRealm(browser: Browser, context: ScriptContext): void {

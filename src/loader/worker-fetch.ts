@@ -92,7 +92,8 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   woff2: 'font/woff2',
 };
 
-function mimeTypeOf(path: string): string | undefined {
+/** The MIME type Chrome gives an extension's file by its name, if it knows one. */
+export function mimeTypeOf(path: string): string | undefined {
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
   return extension === undefined ? undefined : MIME_TYPES[extension];
 }

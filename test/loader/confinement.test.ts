@@ -229,6 +229,25 @@ describe('confinement: an extension\'s files are the files inside its folder', (
     assert.equal(await run(worker, 'typeof secret'), 'undefined');
   });
 
+  it('runtime.getPackageDirectoryEntry lists and reads only what is inside the folder: a symlink pointing out is not listed, and reads as missing', async () => {
+    const { extensionPage } = await contexts();
+    const outcome = await run(
+      extensionPage,
+      `new Promise((resolve) => chrome.runtime.getPackageDirectoryEntry((root) => {
+        root.getDirectory('lib', {}, (lib) => lib.createReader().readEntries((entries) => {
+          const names = entries.map((entry) => entry.name).sort();
+          const tries = ['lib/outside.js', 'lib/outside-dir/secret.js', '../secret.js', '/crxfs/../secret.js'].map((path) => new Promise((done) =>
+            root.getFile(path, {}, () => done(path + ': read'), (error) => done(path + ': ' + error.name))));
+          Promise.all(tries).then((read) => resolve(JSON.stringify({ names, read })));
+        }));
+      }))`,
+    );
+    assert.deepEqual(JSON.parse(outcome as string), {
+      names: ['alias.js', 'broken.js', 'classic.js', 'module.js'],
+      read: ['lib/outside.js: NotFoundError', 'lib/outside-dir/secret.js: NotFoundError', '../secret.js: NotFoundError', '/crxfs/../secret.js: NotFoundError'],
+    });
+  });
+
   it('a symlink that stays inside the extension is followed', async () => {
     const { worker } = await contexts();
     assert.equal(await run(worker, 'importScripts("lib/alias.js", "lib/classic.js"); classicRuns'), 2);
