@@ -94,7 +94,9 @@
         bytes += 2 + 6 * value.length;
         return value;
       case 'number':
-        bytes += 24;
+        // The longest a number is written: "-0.0000013061686429230762" (a sign, "0.", five zeros
+        // and 17 significant digits), one more than "-1.2345678901234567e-308".
+        bytes += 25;
         // -0 is written "0"; NaN and the infinities "null".
         return isFinite(value) ? value + 0 : null;
       case 'boolean':

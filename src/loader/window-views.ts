@@ -117,8 +117,9 @@ function topOf(frame: Frame): Frame {
  * call came through a same-origin window's own method, which does not know its caller.
  */
 export function postWindowMessage(domOf: DomOf, target: Document, sender: Document | undefined, args: readonly unknown[]): void {
-  const { window } = domOf(target);
-  const failed = (message: string, name: string) => new window.DOMException(`Failed to execute 'postMessage' on 'Window': ${message}`, name);
+  // What the sender is told is an error of its own window (of the target's, where it is unknown).
+  const senderWindow = domOf(sender ?? target).window;
+  const failed = (message: string, name: string) => new senderWindow.DOMException(`Failed to execute 'postMessage' on 'Window': ${message}`, name);
   if (args.length === 0) throw new TypeError("Failed to execute 'postMessage' on 'Window': 1 argument required, but only 0 present.");
   const [message, options] = args;
   const requested = options !== null && typeof options === 'object' ? (options as { targetOrigin?: unknown }).targetOrigin : options;
@@ -138,7 +139,7 @@ export function postWindowMessage(domOf: DomOf, target: Document, sender: Docume
   }
   target.frame.browser.post(() => {
     if (target.lifecycle !== 'active') return;
-    fireMessageEvent(window, { data: new SerializedMessage(clone), origin: source.origin, source: sender ? new FrameWindow(sender.frame) : null });
+    fireMessageEvent(domOf(target).window, { data: new SerializedMessage(clone), origin: source.origin, source: sender ? new FrameWindow(sender.frame) : null });
   });
 }
 
