@@ -2,12 +2,12 @@ import type { Context } from 'node:vm';
 import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
 import type { Browser, DocumentEvent } from '../core/browser.ts';
 import type { Document } from '../core/document.ts';
-import type { Frame } from '../core/frame.ts';
 import { realmOfContext } from './context-realm.ts';
 import { closeJsdomWindow, fillDomGaps } from './dom-gaps.ts';
 import { attachRealms } from './realms.ts';
 import { runPageScripts } from './page-scripts.ts';
 import { reportUncaught } from './uncaught.ts';
+import { linkFrameElements } from './frame-elements.ts';
 import { unwrapCallback } from './membrane.ts';
 import { postWindowMessage, worldWindowsOf } from './window-views.ts';
 import { keepEventValuesPerWorld } from './world-values.ts';
@@ -75,7 +75,7 @@ export class BrowserDom {
       // Called on a same-origin window from another frame, postMessage does not know its sender.
       jsdom.window.postMessage = ((...args: unknown[]) => postWindowMessage((other) => this.domOf(other), document, undefined, args.map(unwrapCallback))) as DOMWindow['postMessage'];
       watchUnloadHandlers(jsdom.window, document);
-      watchFrameRemovals(jsdom.window, document);
+      linkFrameElements(jsdom.window, document, (other) => this.domOf(other));
       this.#documents.set(document, dom);
       this.#jsdoms.set(document, jsdom);
     }
@@ -118,7 +118,14 @@ export class BrowserDom {
     if (document.extension || this.resolve(document.url) === undefined) return;
     const { window } = this.domOf(document);
     if (!window.document.querySelector('script')) return;
-    document.mainWorld.run(({ context }) => runPageScripts(context, window, (url) => this.resolve(url), { inline: true }));
+    const run = () => document.mainWorld.run(({ context }) => runPageScripts(context, window, (url) => this.resolve(url), { inline: true }));
+    // A subframe's document loads after its parent made all its frames (a frame's script sees its
+    // siblings in `parent.frames`, as in Chrome), in a task of its own.
+    if (document.frame.parent) {
+      document.frame.browser.post(() => {
+        if (document.lifecycle === 'active') run();
+      });
+    } else run();
   }
 
   /** A document's iframes load after its own parsing and scripts, in a task of their own. */
@@ -148,26 +155,6 @@ function frameDepth(document: Document): number {
   let depth = 0;
   for (let frame = document.frame.parent; frame; frame = frame.parent) depth++;
   return depth;
-}
-
-/**
- * An <iframe> the page's own script removes takes its frame with it. The page's iframe elements
- * are the document's child frames when the frames were made from this same HTML (one each, in
- * document order); otherwise nothing is linked.
- */
-function watchFrameRemovals(window: DOMWindow, document: Document): void {
-  const iframes = [...window.document.querySelectorAll('iframe[src]')];
-  if (iframes.length === 0) return;
-  // The child frames are made after the document's DOM, so they are linked on the first mutation.
-  let frames: Frame[] | undefined;
-  new window.MutationObserver(() => {
-    frames ??= [...document.childFrames];
-    if (frames.length !== iframes.length) return;
-    for (const [index, iframe] of iframes.entries()) {
-      const frame = frames[index]!;
-      if (!iframe.isConnected && frame.attached) frame.remove();
-    }
-  }).observe(window.document, { childList: true, subtree: true });
 }
 
 /** Chrome keeps a page with an unload handler out of the back/forward cache; so does the model. */

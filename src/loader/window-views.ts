@@ -30,7 +30,11 @@ export function worldWindowsOf(context: ScriptContext): WorldWindows | undefined
   return worldsOfContexts.get(context);
 }
 
-/** A frame's window as a message's `source`: each world that reads it gets its own view of it. */
+/** A frame's window as the DOM hands it out (a message's `source`, an iframe's `contentWindow`): each world that reads it gets its own view of it. */
+export function frameWindow(frame: Frame): object {
+  return new FrameWindow(frame);
+}
+
 class FrameWindow extends PerRealmValue {
   constructor(private readonly frame: Frame) {
     super();
@@ -139,7 +143,7 @@ export function postWindowMessage(domOf: DomOf, target: Document, sender: Docume
   }
   target.frame.browser.post(() => {
     if (target.lifecycle !== 'active') return;
-    fireMessageEvent(domOf(target).window, { data: new SerializedMessage(clone), origin: source.origin, source: sender ? new FrameWindow(sender.frame) : null });
+    fireMessageEvent(domOf(target).window, { data: new SerializedMessage(clone), origin: source.origin, source: sender ? frameWindow(sender.frame) : null });
   });
 }
 
