@@ -22,21 +22,31 @@ export class ChromeEvent<Listener extends AnyListener> {
   #invalidated = false;
   // Private fields, not properties: an event is handed to the context's code, which must not reach its context.
   readonly #context: ScriptContext;
+  readonly #onListening: ((listening: boolean) => void) | undefined;
 
-  constructor(context: ScriptContext) {
+  /**
+   * `onListening` hears the context's first listener added (true) and its last one taken away by
+   * removeListener (false), as Chrome's bindings tell the browser (UnfilteredEventListeners, extensions/
+   * renderer/bindings/api_event_listeners.cc); not the listeners a dying context drops (invalidate).
+   */
+  constructor(context: ScriptContext, onListening?: (listening: boolean) => void) {
     this.#context = context;
+    this.#onListening = onListening;
   }
 
   addListener(listener: Listener): void {
     this.#assertContextValid();
-    if (this.#invalidated || typeof listener !== 'function') return;
-    if (!this.#listeners.includes(listener)) this.#listeners.push(listener);
+    if (this.#invalidated || typeof listener !== 'function' || this.#listeners.includes(listener)) return;
+    this.#listeners.push(listener);
+    if (this.#listeners.length === 1) this.#onListening?.(true);
   }
 
   removeListener(listener: Listener): void {
     this.#assertContextValid();
     const index = this.#listeners.indexOf(listener);
-    if (index >= 0) this.#listeners.splice(index, 1);
+    if (index < 0) return;
+    this.#listeners.splice(index, 1);
+    if (this.#listeners.length === 0) this.#onListening?.(false);
   }
 
   hasListener(listener: Listener): boolean {

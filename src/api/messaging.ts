@@ -54,7 +54,9 @@ export class ContextMessaging implements MessagingEndpoint {
   event<Listener extends AnyListener = AnyListener>(eventName: string): ChromeEvent<Listener> {
     let event = this.#events.get(eventName);
     if (!event) {
-      event = new ChromeEvent(this.context);
+      // A worker's listeners are the extension's lazy listeners: what wakes the worker once stopped.
+      const lifetime = this.context.type === 'service_worker' ? this.context.extension?.serviceWorkerLifetime : undefined;
+      event = new ChromeEvent(this.context, lifetime && ((listening) => lifetime.lazyListenerChanged(eventName, listening)));
       this.#events.set(eventName, event);
     }
     return event as ChromeEvent<Listener>;
@@ -180,10 +182,6 @@ export class ContextMessaging implements MessagingEndpoint {
 
   hasListener(eventName: string): boolean {
     return (this.#events.get(eventName)?.listenerCount ?? 0) > 0;
-  }
-
-  listenedEvents(): string[] {
-    return [...this.#events].filter(([, event]) => event.listenerCount > 0).map(([name]) => name);
   }
 
   invalidate(): void {

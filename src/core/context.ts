@@ -48,8 +48,6 @@ export interface MessagingEndpoint {
   dispatchEvent(eventName: string, args: readonly unknown[]): boolean;
   /** The context is gone: its API objects must throw CONTEXT_INVALIDATED from now on. */
   invalidate(): void;
-  /** The events (other than messaging's) that have listeners now: a stopped worker's lazy listeners. */
-  listenedEvents?(): readonly string[];
   /** Whether a listener for `eventName` is registered in the context now. */
   hasListener?(eventName: string): boolean;
 }

@@ -153,6 +153,7 @@ export class Extension {
   reload(): void {
     this.assertInstalled('reload');
     this.unload();
+    this.#worker.forgetLazyListeners();
     this.#enabled = true;
     this.start();
     this.browser.extensionEvent(this, 'reloaded');
@@ -160,6 +161,7 @@ export class Extension {
 
   uninstall(): void {
     this.unload();
+    this.#worker.forgetLazyListeners();
     this.#installed = false;
     this.browser.extensionUninstalled(this);
     this.browser.extensionEvent(this, 'uninstalled');

@@ -49,6 +49,8 @@ class Channel {
   portCreated = false;
   /** A receiver said it will answer later (a listener returned true or a Promise). */
   responsePending = false;
+  /** A one-time channel's keepalives on its extensions' workers, ended when it closes. */
+  readonly keepalives: (() => void)[] = [];
   /**
    * While the target's service worker starts for the opening: what the opener asks meanwhile
    * (messages, a disconnect), run in order once the channel has opened.
@@ -211,6 +213,9 @@ export class MessageService {
   closePort(source: ScriptContext, portId: PortId, closeChannel: boolean): void {
     const channel = this.#channels.get(portId.channelId);
     if (!channel || channel.closed) return;
+    // The browser closes the channel as the request arrives, with the reply it follows: the
+    // workers' keepalives end now, not when the close's task runs.
+    if (closeChannel || portId.isOpener) this.releaseKeepalives(channel);
     this.browser.post(() => {
       if (channel.waiting) channel.waiting.push(() => this.closePortNow(channel, source, portId, closeChannel));
       else this.closePortNow(channel, source, portId, closeChannel);
@@ -231,6 +236,7 @@ export class MessageService {
   closeChannelWithError(source: ScriptContext, portId: PortId, error: string): void {
     const channel = this.#channels.get(portId.channelId);
     if (!channel || channel.closed || portId.isOpener) return;
+    this.releaseKeepalives(channel);
     this.browser.post(() => {
       if (!channel.closed && channel.receivers.includes(source)) this.closeChannel(channel, error, 'opener', true);
     });
@@ -320,6 +326,14 @@ export class MessageService {
       return;
     }
     channel.opened = true;
+    // Both ends keep their extension's running worker alive while a one-time channel is open, for
+    // at most SERVICE_WORKER_REQUEST_TIMEOUT_MS each (MessageService::OpenChannelImpl increments
+    // both ports' keepalives; ExtensionMessagePort::IsServiceWorkerActivity counts MESSAGE_PORT
+    // only for one-time channels: a long-lived port keeps the worker only by its messages).
+    if (options.channelType === 'sendMessage') {
+      this.keepWorkerAlive(channel, target);
+      if (source.extension && source.extension !== target) this.keepWorkerAlive(channel, source.extension);
+    }
   }
 
   /** Where a message goes when its task runs: from the opener to every receiver or the native host, from a receiver to the opener. */
@@ -371,6 +385,7 @@ export class MessageService {
   private closeChannel(channel: Channel, error: string, notify: 'opener' | 'receivers', notifyNow = false): void {
     channel.closed = true;
     this.#channels.delete(channel.id);
+    this.releaseKeepalives(channel);
     // A native host learns of the close from its pipes, whichever side closed (ClosePortImpl).
     channel.nativeHost?.close();
     const receivers = channel.receivers.splice(0);
@@ -388,6 +403,14 @@ export class MessageService {
     for (const receiver of receivers) {
       if (receiver.valid) receiver.endpoint.dispatchOnDisconnect(channel.receiverPort, error);
     }
+  }
+
+  private keepWorkerAlive(channel: Channel, extension: Extension): void {
+    if (extension.serviceWorkerState === 'running') channel.keepalives.push(extension.serviceWorkerLifetime.startRequest());
+  }
+
+  private releaseKeepalives(channel: Channel): void {
+    for (const finish of channel.keepalives.splice(0)) finish();
   }
 
   private mayConnect(source: ScriptContext, target: Extension): boolean {

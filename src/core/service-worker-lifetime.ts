@@ -13,10 +13,25 @@ export type ServiceWorkerState = 'stopped' | 'starting' | 'running';
 export const SERVICE_WORKER_IDLE_TIMEOUT_MS = 30_000;
 
 /**
- * The longest one event or API call may keep the worker busy before Chrome stops it
- * (ServiceWorkerVersion::kRequestTimeout, content/browser/service_worker/service_worker_version.cc).
+ * How long one request may keep the worker from its idle stop (ServiceWorkerVersion::kRequestTimeout,
+ * content/browser/service_worker/service_worker_version.cc): the extension system's keepalives are
+ * the worker's "external requests" (StartExternalRequest with ServiceWorkerExternalRequestTimeoutType::
+ * kDefault), taken for an open one-time message channel (ExtensionMessagePort::IncrementLazyKeepaliveCount),
+ * an unacked event (EventAckData) and a pending API call (ExtensionFunctionDispatcher). An expired
+ * request is dropped (CONTINUE_ON_TIMEOUT): the worker is not stopped then, but no longer kept
+ * alive, so it stops SERVICE_WORKER_IDLE_TIMEOUT_MS later if nothing else keeps it (observed in
+ * Chromium 156: docs/chromium-observations.md, Q19). Switchboard takes them for one-time channels
+ * (message-service.ts); its events are acked as they are dispatched, and API calls only touch the
+ * idle timer (activity()).
  */
 export const SERVICE_WORKER_REQUEST_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * How often the browser looks for expired requests (ServiceWorkerVersion::kTimeoutTimerDelay, its
+ * OnTimeoutTimer), counted from the worker's start: a request is dropped at the first tick at or
+ * after its expiry.
+ */
+export const SERVICE_WORKER_TIMEOUT_TIMER_MS = 30_000;
 
 /**
  * An extension's service worker over its lifetime: stopped, started by an event that targets it
@@ -32,9 +47,18 @@ export class ServiceWorkerLifetime {
   #idleTimer: TimerHandle | undefined;
   /** When the worker last had an event or made an API call (the browser clock's time). */
   #lastActivity = 0;
+  /** When the current run started: where its timeout timer's ticks count from. */
+  #startedAt = 0;
+  /** The run's requests in flight (the browser's external requests), each with its expiry time. */
+  readonly #requests = new Map<number, number>();
+  #nextRequest = 1;
+  #timeoutTimer: TimerHandle | undefined;
   #starts = 0;
-  /** The events the last run had listeners for when it stopped: Chrome's lazy listeners, which wake the worker. */
-  #lazyListeners = new Set<string>();
+  /**
+   * Chrome's lazy listeners, which wake the stopped worker: each event a run of the worker added a
+   * listener to, until a removeListener took that run's last listener for it. A stop keeps them.
+   */
+  readonly #lazyListeners = new Set<string>();
   readonly #stopWaiters: (() => void)[] = [];
   /** What waits for the worker to be running, in the order it came (whenRunning). */
   #pending: (() => void)[] = [];
@@ -71,6 +95,7 @@ export class ServiceWorkerLifetime {
     const context = new ScriptContext(this.extension.browser, 'service_worker', this.extension, undefined, this.extension.getURL(path));
     this.#context = context;
     this.#state = 'starting';
+    this.#startedAt = this.extension.browser.clock.now();
     this.#starts++;
     const script = this.extension.scripts[path];
     const ran = script ? context.run(script) : Promise.resolve();
@@ -109,6 +134,27 @@ export class ServiceWorkerLifetime {
     return this.#lazyListeners.has(eventName);
   }
 
+  /**
+   * A run of the worker added its first listener to `eventName` (listening) or removed its last one
+   * with removeListener. Chrome's bindings send the browser AddLazyListener / RemoveLazyListener
+   * for a worker's manual changes (NativeExtensionBindingsSystem::OnEventListenerChanged), and its
+   * EventRouter keeps them, in the extension's prefs, across the worker's stops and restarts
+   * (AddLazyEventListenerImpl / RemoveLazyEventListenerImpl, extensions/browser/event_router.cc):
+   * a listener only an earlier run added still wakes the worker, which then has none to hear it.
+   */
+  lazyListenerChanged(eventName: string, listening: boolean): void {
+    if (listening) this.#lazyListeners.add(eventName);
+    else this.#lazyListeners.delete(eventName);
+  }
+
+  /**
+   * The extension is installed again (a reload, an update) or uninstalled: its lazy listeners go
+   * (ExtensionPrefs' FinishExtensionInfoPrefs clears "serviceworkerevents" from a previous install).
+   */
+  forgetLazyListeners(): void {
+    this.#lazyListeners.clear();
+  }
+
   /** An event reached the worker, or it called an extension API: the idle timer starts again. */
   activity(): void {
     if (this.#state !== 'running') return;
@@ -124,18 +170,79 @@ export class ServiceWorkerLifetime {
       this.#idleTimer = undefined;
       if (this.#state !== 'running') return;
       const idle = clock.now() - this.#lastActivity;
-      if (idle >= SERVICE_WORKER_IDLE_TIMEOUT_MS) this.stop();
-      else this.#armIdleTimer(SERVICE_WORKER_IDLE_TIMEOUT_MS - idle);
+      if (idle < SERVICE_WORKER_IDLE_TIMEOUT_MS) {
+        this.#armIdleTimer(SERVICE_WORKER_IDLE_TIMEOUT_MS - idle);
+      } else if (this.#requests.size > 0) {
+        // ServiceWorkerVersion::OnRequestTermination refuses while a request is in flight (HasNoWork);
+        // the renderer's event queue then idles a full period again.
+        this.#lastActivity = clock.now();
+        this.#armIdleTimer(SERVICE_WORKER_IDLE_TIMEOUT_MS);
+      } else {
+        this.stop();
+      }
+    }, { keepAlive: false });
+  }
+
+  /**
+   * A request of the running (or starting) worker begins: an open one-time message channel of its
+   * extension, say. Until the returned function ends it, or SERVICE_WORKER_REQUEST_TIMEOUT_MS has
+   * passed (found at a tick of the timeout timer), the worker does not idle-stop. Starting and
+   * ending one start the idle timer again (AddKeepAlive / ClearKeepAlive reset the renderer's idle
+   * timeout). A request of a run that has stopped since ends as a no-op.
+   */
+  startRequest(): () => void {
+    const context = this.#context;
+    if (!context || this.#state === 'stopped') return () => undefined;
+    const clock = this.extension.browser.clock;
+    const id = this.#nextRequest++;
+    this.#requests.set(id, clock.now() + SERVICE_WORKER_REQUEST_TIMEOUT_MS);
+    this.activity();
+    this.#armTimeoutTimer();
+    return () => {
+      // The timeout timer stays: a message costs no timer made and cancelled. It finds nothing, or
+      // the worker stops first (stop() clears it).
+      if (this.#context === context && this.#requests.delete(id) && this.#requests.size === 0) this.activity();
+    };
+  }
+
+  /** How many requests keep the worker from its idle stop now. */
+  get requestsInFlight(): number {
+    return this.#requests.size;
+  }
+
+  /** The timeout timer's next tick that finds the earliest request expired (OnTimeoutTimer). */
+  #armTimeoutTimer(): void {
+    if (this.#timeoutTimer !== undefined || this.#requests.size === 0) return;
+    const clock = this.extension.browser.clock;
+    // Requests expire in the order they started (each SERVICE_WORKER_REQUEST_TIMEOUT_MS after it).
+    const expiry = this.#requests.values().next().value!;
+    const tick = this.#startedAt + Math.ceil((expiry - this.#startedAt) / SERVICE_WORKER_TIMEOUT_TIMER_MS) * SERVICE_WORKER_TIMEOUT_TIMER_MS;
+    this.#timeoutTimer = clock.setTimer(Math.max(0, tick - clock.now()), () => {
+      this.#timeoutTimer = undefined;
+      if (this.#state === 'stopped') return;
+      const now = clock.now();
+      let expired = false;
+      for (const [id, expiresAt] of this.#requests) {
+        if (expiresAt > now) continue;
+        this.#requests.delete(id);
+        expired = true;
+      }
+      // With no request left the renderer may idle again (ClearKeepAlive): 30 s from now.
+      if (expired && this.#requests.size === 0) this.activity();
+      this.#armTimeoutTimer();
     }, { keepAlive: false });
   }
 
   /** Stops the worker now: its context dies, its ports disconnect, its pending responses fail. */
   stop(): void {
     const context = this.#context;
-    this.extension.browser.clock.clearTimer(this.#idleTimer);
+    const clock = this.extension.browser.clock;
+    clock.clearTimer(this.#idleTimer);
     this.#idleTimer = undefined;
+    clock.clearTimer(this.#timeoutTimer);
+    this.#timeoutTimer = undefined;
+    this.#requests.clear();
     if (!context) return;
-    this.#lazyListeners = new Set(context.valid ? (context.endpoint.listenedEvents?.() ?? []) : []);
     this.#context = undefined;
     this.#state = 'stopped';
     this.extension.browser.destroyContext(context);

@@ -7,7 +7,7 @@ import type { Alarms } from '../../src/api/alarms.ts';
 import type { ExtensionChrome as MessagingChrome } from '../../src/api/chrome.ts';
 import type { Port } from '../../src/api/port.ts';
 import { CLOSED_WHILE_RESPONSE_PENDING, RECEIVING_END_DOES_NOT_EXIST } from '../../src/core/errors.ts';
-import { SERVICE_WORKER_IDLE_TIMEOUT_MS } from '../../src/core/service-worker-lifetime.ts';
+import { SERVICE_WORKER_IDLE_TIMEOUT_MS, SERVICE_WORKER_REQUEST_TIMEOUT_MS } from '../../src/core/service-worker-lifetime.ts';
 import { createBrowser, type ContextScope } from '../../src/index.ts';
 import { loadUnpacked, realmOfContext } from '../../src/loader/index.ts';
 import { mv3 } from '../support.ts';
@@ -149,6 +149,131 @@ describe('service worker lifetime', () => {
     browser.events.dispatchToExtension(extension, 'alarms.onAlarm', [{ name: 'ring', scheduledTime: 0 }]);
     await browser.idle();
     assert.deepEqual(log, ['top level', 'top level', 'alarm ring']);
+  });
+
+  it('a listener an earlier run added still wakes the worker after a run that never added it, until removeListener takes it', async () => {
+    const { browser, extension, log } = setup((chrome, entry) => {
+      const heard = (): void => entry('alarm heard');
+      chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+        if (message === 'listen') chrome.alarms.onAlarm.addListener(heard);
+        if (message === 'unlisten') chrome.alarms.onAlarm.removeListener(heard);
+        sendResponse(message);
+      });
+    }, { permissions: ['alarms'] });
+    await browser.idle();
+    const page = extension.openPage('page.html').mainFrame.document.mainWorld.chrome as ExtensionChrome;
+    const ring = async (): Promise<void> => {
+      browser.events.dispatchToExtension(extension, 'alarms.onAlarm', [{ name: 'ring', scheduledTime: 0 }]);
+      await browser.idle();
+    };
+    await page.runtime.sendMessage('listen');
+    extension.stopServiceWorker();
+    await page.runtime.sendMessage('ping'); // a second run, which adds no onAlarm listener
+    extension.stopServiceWorker();
+    await ring(); // wakes a third run, which has no listener to hear it
+    assert.deepEqual(log, ['top level', 'top level', 'top level']);
+    await page.runtime.sendMessage('unlisten'); // removes nothing: this run never added it
+    extension.stopServiceWorker();
+    await ring();
+    assert.equal(log.length, 4);
+    await page.runtime.sendMessage('listen');
+    await page.runtime.sendMessage('unlisten');
+    extension.stopServiceWorker();
+    await ring();
+    assert.equal(extension.serviceWorkerState, 'stopped');
+    assert.equal(log.length, 4);
+  });
+
+  it('a reload forgets the lazy listeners of the previous install; a disable does not', async () => {
+    const { browser, extension, log } = setup((chrome, entry) => {
+      chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+        chrome.alarms.onAlarm.addListener(() => entry('alarm heard'));
+        sendResponse(message);
+      });
+    }, { permissions: ['alarms'] });
+    await browser.idle();
+    const ring = async (): Promise<void> => {
+      browser.events.dispatchToExtension(extension, 'alarms.onAlarm', [{ name: 'ring', scheduledTime: 0 }]);
+      await browser.idle();
+    };
+    const page = (): ExtensionChrome => extension.openPage('page.html').mainFrame.document.mainWorld.chrome as ExtensionChrome;
+    await page().runtime.sendMessage('listen');
+    extension.disable();
+    extension.enable();
+    await browser.idle();
+    extension.stopServiceWorker();
+    await ring();
+    assert.equal(extension.serviceWorkerState, 'running');
+    extension.reload();
+    await browser.idle();
+    extension.stopServiceWorker();
+    await ring();
+    assert.equal(extension.serviceWorkerState, 'stopped');
+    assert.deepEqual(log, ['top level', 'top level', 'top level', 'top level']);
+  });
+
+  it('a one-time message the worker answers late keeps it alive: the idle timeout counts from the answer', async () => {
+    const { browser, extension } = setup((chrome) => {
+      chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+        setTimeout(() => sendResponse(`late answer to ${String(message)}`), 100_000);
+        return true;
+      });
+    });
+    await browser.idle();
+    const page = extension.openPage('page.html').mainFrame.document.mainWorld.chrome as ExtensionChrome;
+    const answer = page.runtime.sendMessage('question')!;
+    await browser.idle();
+    assert.equal(extension.serviceWorkerLifetime.requestsInFlight, 1);
+    browser.clock.tick(100_000);
+    assert.equal(await answer, 'late answer to question');
+    assert.equal(extension.serviceWorkerLifetime.requestsInFlight, 0);
+    browser.clock.tick(SERVICE_WORKER_IDLE_TIMEOUT_MS - 1);
+    assert.equal(extension.serviceWorkerState, 'running');
+    browser.clock.tick(1);
+    assert.equal(extension.serviceWorkerState, 'stopped');
+  });
+
+  it('a one-time message never answered keeps the worker alive for 5 minutes only: it stops 30 s after the request times out', async () => {
+    const { browser, extension, log } = setup((chrome, entry) => {
+      chrome.runtime.onMessage.addListener(() => {
+        entry('never answers');
+        return true;
+      });
+    });
+    await browser.idle();
+    const page = extension.openPage('page.html').mainFrame.document.mainWorld.chrome as ExtensionChrome;
+    const answer = page.runtime.sendMessage('question')!.then(() => 'answered', (error: Error) => error.message);
+    await browser.idle();
+    assert.deepEqual(log, ['top level', 'never answers']);
+    // The request expires at 5:00, found by the timeout timer's tick at 5:00 (every 30 s since the
+    // worker started); the worker then idles 30 s.
+    browser.clock.tick(SERVICE_WORKER_REQUEST_TIMEOUT_MS - 1);
+    assert.equal(extension.serviceWorkerLifetime.requestsInFlight, 1);
+    browser.clock.tick(1);
+    assert.equal(extension.serviceWorkerLifetime.requestsInFlight, 0);
+    browser.clock.tick(SERVICE_WORKER_IDLE_TIMEOUT_MS - 1);
+    assert.equal(extension.serviceWorkerState, 'running');
+    browser.clock.tick(1);
+    assert.equal(extension.serviceWorkerState, 'stopped');
+    assert.equal(await answer, CLOSED_WHILE_RESPONSE_PENDING);
+  });
+
+  it('a request expires at the first tick of the timeout timer (every 30 s since the worker started) at or after 5 minutes', async () => {
+    const { browser, extension } = setup((chrome) => chrome.runtime.onMessage.addListener(() => true));
+    await browser.idle();
+    const page = extension.openPage('page.html').mainFrame.document.mainWorld.chrome as ExtensionChrome;
+    browser.clock.tick(10_000);
+    void page.runtime.sendMessage('at 0:10')!.catch(() => undefined);
+    await browser.idle();
+    // Expires at 5:10; the ticks are at 5:00 and 5:30; the worker stops at 6:00.
+    browser.clock.tick(SERVICE_WORKER_REQUEST_TIMEOUT_MS + 19_999);
+    assert.equal(extension.serviceWorkerLifetime.requestsInFlight, 1);
+    browser.clock.tick(1);
+    assert.equal(extension.serviceWorkerLifetime.requestsInFlight, 0);
+    browser.clock.tick(29_999);
+    assert.equal(extension.serviceWorkerState, 'running');
+    browser.clock.tick(1);
+    assert.equal(extension.serviceWorkerState, 'stopped');
   });
 
   it('serviceWorkerStopped() resolves when the idle timeout stops the worker', async () => {
