@@ -40,10 +40,13 @@ export function apiFunction(
 ): (...args: unknown[]) => Promise<unknown> | undefined {
   const fn = (...args: unknown[]) => {
     assertContextValid(messaging);
-    // An extension API call starts a service worker's idle timer again (Chrome 110+).
-    if (messaging.context.type === 'service_worker') messaging.context.extension?.serviceWorkerLifetime.activity();
+    const { context } = messaging;
     const parsed = signature.parse(args, messaging.realm);
     const callback = parsed.pop() as Callback | undefined;
+    // A worker's API call is a request of the worker until the browser answers it: it keeps the
+    // worker running, and the idle timeout counts from the answer (ExtensionFunctionDispatcher's
+    // external request, ServiceWorkerVersion::StartExternalRequest; AddKeepAlive/ClearKeepAlive).
+    const finish = context.type === 'service_worker' ? context.extension?.serviceWorkerLifetime.startRequest() : undefined;
     let answer: Promise<ApiResult>;
     try {
       answer = Promise.resolve(run(...parsed)).then(
@@ -52,6 +55,10 @@ export function apiFunction(
       );
     } catch (error) {
       answer = Promise.resolve(failure(error));
+    }
+    if (finish) {
+      const answered = () => context.browser.post(finish);
+      void answer.then(answered, answered);
     }
     return respond(messaging, answer, callback, options.answersInRealm === true);
   };

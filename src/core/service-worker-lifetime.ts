@@ -21,8 +21,8 @@ export const SERVICE_WORKER_IDLE_TIMEOUT_MS = 30_000;
  * request is dropped (CONTINUE_ON_TIMEOUT): the worker is not stopped then, but no longer kept
  * alive, so it stops SERVICE_WORKER_IDLE_TIMEOUT_MS later if nothing else keeps it (observed in
  * Chromium 156: docs/chromium-observations.md, Q19). Switchboard takes them for one-time channels
- * (message-service.ts); its events are acked as they are dispatched, and API calls only touch the
- * idle timer (activity()).
+ * (message-service.ts) and API calls until they are answered (api-function.ts); its events are
+ * acked as they are dispatched.
  */
 export const SERVICE_WORKER_REQUEST_TIMEOUT_MS = 5 * 60_000;
 

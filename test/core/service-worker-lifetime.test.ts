@@ -86,6 +86,31 @@ describe('service worker lifetime', () => {
     assert.equal(extension.serviceWorkerState, 'stopped');
   });
 
+  it('an extension API call not answered yet keeps the worker alive; the idle timeout counts from its answer', async () => {
+    const { browser, extension } = setup(() => undefined, { permissions: ['scripting'], host_permissions: ['https://a.test/*'] });
+    await browser.idle();
+    const tab = browser.openTab('https://a.test/');
+    await browser.idle();
+    const scripting = (extension.serviceWorker!.chrome as unknown as {
+      scripting: { executeScript(injection: object): Promise<{ result: unknown }[]> };
+    }).scripting;
+    // The injected function's promise is what executeScript waits for; the test settles it (an
+    // in-code content script runs in this realm, and the function is compiled from its source).
+    const settle = globalThis as { answerScript?: (value: string) => void };
+    const results = scripting.executeScript({ target: { tabId: tab.id }, func: () => new Promise((resolve) => ((globalThis as typeof settle).answerScript = resolve)) });
+    await browser.idle();
+    browser.clock.tick(SERVICE_WORKER_IDLE_TIMEOUT_MS + 10_000);
+    assert.equal(extension.serviceWorkerState, 'running', 'a pending API call keeps the worker running');
+    settle.answerScript!('done');
+    delete settle.answerScript;
+    assert.deepEqual((await results).map((frame) => frame.result), ['done']);
+    await browser.idle();
+    browser.clock.tick(SERVICE_WORKER_IDLE_TIMEOUT_MS - 1);
+    assert.equal(extension.serviceWorkerState, 'running', '30 s count from the answer');
+    browser.clock.tick(1);
+    assert.equal(extension.serviceWorkerState, 'stopped');
+  });
+
   it('an open port without messages does not keep the worker alive, and the stop disconnects it', async () => {
     const { browser, extension } = setup((chrome) => chrome.runtime.onConnect.addListener(() => undefined));
     await browser.idle();
