@@ -263,14 +263,20 @@ class ChromiumDriver implements Driver {
    * Playwright keeps the same Worker for the restarted worker: its console stays recorded.
    */
   async stopWorker(name: string): Promise<void> {
+    const { session, workers } = await this.workerTargets(name);
+    for (const targetId of await workers()) await session.send('Target.closeTarget', { targetId });
+    for (let tries = 0; tries < 250 && (await workers()).length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  /** A browser DevTools session, and what lists the DevTools targets of the extension's service workers. */
+  private async workerTargets(name: string): Promise<{ session: CDPSession; workers: () => Promise<string[]> }> {
     const id = this.extensionIds.get(name);
     const session = this.#browserSession ?? (await this.context.browser()!.newBrowserCDPSession());
-    const workers = async (): Promise<{ targetId: string }[]> => {
+    const workers = async (): Promise<string[]> => {
       const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-      return targetInfos.filter((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${id}/`));
+      return targetInfos.filter((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${id}/`)).map((target) => target.targetId);
     };
-    for (const target of await workers()) await session.send('Target.closeTarget', { targetId: target.targetId });
-    for (let tries = 0; tries < 250 && (await workers()).length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    return { session, workers };
   }
 
   /**
@@ -283,11 +289,7 @@ class ChromiumDriver implements Driver {
    */
   async waitForIdleStop(name: string): Promise<void> {
     const id = this.extensionIds.get(name);
-    const session = this.#browserSession ?? (await this.context.browser()!.newBrowserCDPSession());
-    const workers = async (): Promise<string[]> => {
-      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-      return targetInfos.filter((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${id}/`)).map((target) => target.targetId);
-    };
+    const { workers } = await this.workerTargets(name);
     const before = await workers();
     for (const worker of this.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${id}/`))) {
       type Internal = { _connection?: { toImpl?: (object: unknown) => { _session?: { detach(): Promise<void> } } | undefined } };
