@@ -141,31 +141,26 @@ export async function sealedMessaging(context: WorkloadContext): Promise<Row[]> 
     // How much longer a message takes sealed: times divide as they are, rates the other way round.
     const vs = (sealed: number, plain: number, unit: string) =>
       `unsealed in-process API in the same rounds: ${plain.toFixed(unit === 'msg/s' ? 0 : 2)} ${unit} (sealed takes ${(unit === 'msg/s' ? plain / sealed : sealed / plain).toFixed(2)}× the unsealed time)`;
+    /** A round trip's row, in µs, beside the unsealed contexts timed in the same rounds. */
+    const roundTrip = (id: string, workload: string, times: typeof oneTime, chromiumWorkload: string): Row => {
+      const sealed = times.sealed.medianMs * 1000;
+      const unsealed = times.unsealed.medianMs * 1000;
+      return {
+        id,
+        workload,
+        unit: 'µs',
+        better: 'lower',
+        switchboard: sealed,
+        unsealed,
+        chromium: scaled(chromiumCell(context, chromiumWorkload, 'medianMs'), 1000),
+        floor: value(times.floor.medianMs * 1000),
+        peer: NO_PEER,
+        note: vs(sealed, unsealed, 'µs'),
+      };
+    };
     const rows: Row[] = [
-      {
-        id: 'sealed-one-time',
-        workload: 'sealed realms: one-time request → service worker → answer',
-        unit: 'µs',
-        better: 'lower',
-        switchboard: oneTime.sealed.medianMs * 1000,
-        unsealed: oneTime.unsealed.medianMs * 1000,
-        chromium: scaled(chromiumCell(context, 'one-time', 'medianMs'), 1000),
-        floor: value(oneTime.floor.medianMs * 1000),
-        peer: NO_PEER,
-        note: vs(oneTime.sealed.medianMs * 1000, oneTime.unsealed.medianMs * 1000, 'µs'),
-      },
-      {
-        id: 'sealed-ping-pong',
-        workload: 'sealed realms: port ping-pong',
-        unit: 'µs',
-        better: 'lower',
-        switchboard: pingPong.sealed.medianMs * 1000,
-        unsealed: pingPong.unsealed.medianMs * 1000,
-        chromium: scaled(chromiumCell(context, 'ping-pong', 'medianMs'), 1000),
-        floor: value(pingPong.floor.medianMs * 1000),
-        peer: NO_PEER,
-        note: vs(pingPong.sealed.medianMs * 1000, pingPong.unsealed.medianMs * 1000, 'µs'),
-      },
+      roundTrip('sealed-one-time', 'sealed realms: one-time request → service worker → answer', oneTime, 'one-time'),
+      roundTrip('sealed-ping-pong', 'sealed realms: port ping-pong', pingPong, 'ping-pong'),
       {
         id: 'sealed-throughput-1kib',
         workload: 'sealed realms: one-way port throughput, 1 KiB messages',
