@@ -62,8 +62,8 @@ export class BrowserDom {
     return this.pages?.(url);
   }
 
-  /** The document's DOM, created (and parsed) on first use. */
-  domOf(document: Document): DocumentDom {
+  /** The document's DOM, created (and parsed) on first use; bound, so that it can be handed on as it is. */
+  readonly domOf = (document: Document): DocumentDom => {
     let dom = this.#documents.get(document);
     if (!dom) {
       const virtualConsole = new VirtualConsole();
@@ -73,14 +73,14 @@ export class BrowserDom {
       fillDomGaps(jsdom.window, document);
       keepEventValuesPerWorld(jsdom.window);
       // Called on a same-origin window from another frame, postMessage does not know its sender.
-      jsdom.window.postMessage = ((...args: unknown[]) => postWindowMessage((other) => this.domOf(other), document, undefined, args.map(unwrapCallback))) as DOMWindow['postMessage'];
+      jsdom.window.postMessage = ((...args: unknown[]) => postWindowMessage(this.domOf, document, undefined, args.map(unwrapCallback))) as DOMWindow['postMessage'];
       watchUnloadHandlers(jsdom.window, document);
-      linkFrameElements(jsdom.window, document, (other) => this.domOf(other));
+      linkFrameElements(jsdom.window, document, this.domOf);
       this.#documents.set(document, dom);
       this.#jsdoms.set(document, jsdom);
     }
     return dom;
-  }
+  };
 
   /**
    * observeDocumentLifecycle: a fragment navigation moves the window's location and fires

@@ -49,7 +49,7 @@ function createRealm(browser: Browser, context: ScriptContext): void {
     return;
   }
   if (!dom || !document || (context.type !== 'web_page' && !files)) return;
-  createDomWorldRealm(context, dom.domOf(document), (other) => dom.domOf(other));
+  createDomWorldRealm(context, dom.domOf(document), dom.domOf);
   context.onDisposed(() => {
     if (document.lifecycle === 'pending_deletion') dom.documentGone(document);
   });
